@@ -1,0 +1,303 @@
+package ru.orientir.etl.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.step.StepExecution;
+
+import ru.orientir.etl.ingest.batch.BatchInfrastructure;
+import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
+import ru.orientir.etl.ingest.csv.CsvItemReader;
+import ru.orientir.etl.ingest.csv.CsvParser;
+import ru.orientir.etl.ingest.csv.CsvRecord;
+import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.WarehouseException;
+
+/**
+ * Loads the files of an inbox into staging: unchanged files are skipped, each file's kind comes from its header, the
+ * school reference loads before the lists that refer to it, and every row read is either loaded or quarantined.
+ */
+public final class FileIngestor {
+    private static final Logger log = LoggerFactory.getLogger(FileIngestor.class);
+    private static final List<String> STAGING_TABLES = List.of("stg_schools", "stg_official_list");
+
+    private final Warehouse warehouse;
+    private final BatchInfrastructure batch;
+    private final IngestJobConfiguration jobs;
+    private final String runId;
+
+    public FileIngestor(Warehouse warehouse, BatchInfrastructure batch, IngestJobConfiguration jobs, String runId) {
+        this.warehouse = warehouse;
+        this.batch = batch;
+        this.jobs = jobs;
+        this.runId = runId;
+    }
+
+    private record Planned(InboxFile file, FileKind kind, Header header) {
+    }
+
+    public List<LoadResult> ingest(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            throw new IllegalArgumentException("Папка входящих файлов не найдена: " + inbox);
+        }
+        List<LoadResult> results = new ArrayList<>();
+        List<Planned> planned = new ArrayList<>();
+        for (Path path : listFiles(inbox)) {
+            Instant started = Instant.now();
+            InboxFile file;
+            try {
+                file = InboxFile.of(inbox, path);
+            } catch (IOException e) {
+                results.add(new LoadResult(inbox.relativize(path).toString(), null, null, LoadResult.Status.FAILED, 0, 0, 0,
+                        "файл не удалось прочитать: " + e.getMessage()));
+                continue;
+            }
+            Optional<String> sameContent = activeFileWithContent(file.sha256());
+            if (sameContent.isPresent()) {
+                results.add(new LoadResult(file.name(), null, null, LoadResult.Status.SKIPPED, 0, 0, 0,
+                        "без изменений: это содержимое уже загружено из «" + sameContent.get() + "»"));
+                continue;
+            }
+            try {
+                Header header = readHeader(path);
+                Optional<FileKind> kind = FileKind.detect(header);
+                if (kind.isEmpty()) {
+                    results.add(failed(file, null, started, "не удалось определить тип файла по заголовку «"
+                            + String.join(",", header.names()) + "»; ожидается один из: " + FileKind.describeKnownHeaders()));
+                    continue;
+                }
+                planned.add(new Planned(file, kind.get(), header));
+            } catch (UnreadableFileException e) {
+                results.add(failed(file, null, started, e.getMessage()));
+            }
+        }
+        planned.sort(Comparator.comparingInt((Planned p) -> p.kind().order()).thenComparing(p -> p.file().name()));
+        for (Planned p : planned) {
+            results.add(load(p));
+        }
+        purgeSupersededRows();
+        return results;
+    }
+
+    private static List<Path> listFiles(Path inbox) {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the inbox " + inbox + ": " + e.getMessage(), e);
+        }
+    }
+
+    static final class UnreadableFileException extends Exception {
+        UnreadableFileException(String message) {
+            super(message);
+        }
+    }
+
+    static Header readHeader(Path path) throws UnreadableFileException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (CsvParser parser = new CsvParser(new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder)), ',')) {
+            CsvRecord first = parser.next();
+            if (first == null || first.isBlank()) {
+                throw new UnreadableFileException("пустой файл: нет строки заголовка");
+            }
+            if (first.error() != null) {
+                throw new UnreadableFileException("строка заголовка не читается: " + first.error());
+            }
+            return new Header(first.fields());
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException("файл не в кодировке UTF-8 (сохраните его как CSV UTF-8)");
+        } catch (IOException e) {
+            throw new UnreadableFileException("файл не удалось прочитать: " + e.getMessage());
+        }
+    }
+
+    private LoadResult load(Planned p) {
+        Instant started = Instant.now();
+        InboxFile file = p.file();
+        String loadId = loadId(file);
+        LoadContext context = new LoadContext(warehouse, loadId, file.name());
+        Job job = jobs.job(p.kind(), file.path(), p.header(), context);
+        JobParameters params = new JobParametersBuilder()
+                .addString("load_id", loadId)
+                .addString("file", file.name(), false)
+                .addString("run_id", runId, false)
+                .toJobParameters();
+        log.info("Loading {} as {} (load {})", file.name(), p.kind().code(), loadId);
+        JobExecution execution;
+        try {
+            execution = startOrRestart(job, params);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            // The job finished but the run stopped before recording it: the rows are there, record them now.
+            execution = batch.jobRepository().getLastJobExecution(job.getName(), params);
+        } catch (Exception e) {
+            return failed(file, p.kind(), started, "загрузка не запущена: " + e.getMessage());
+        }
+        if (execution == null || execution.getStatus() != BatchStatus.COMPLETED) {
+            String why = execution == null ? "нет сведений о выполнении" : describeFailure(execution);
+            return failed(file, p.kind(), loadId, started, why);
+        }
+        long read = readCount(execution);
+        long loaded = count("SELECT count(*) FROM " + stagingTable(p.kind()) + " WHERE load_id = ?", loadId);
+        long quarantined = count("SELECT count(*) FROM meta_quarantine WHERE load_id = ?", loadId);
+        if (read != loaded + quarantined) {
+            return failed(file, p.kind(), loadId, started, "нарушен учёт строк: прочитано " + read + ", загружено "
+                    + loaded + ", в карантине " + quarantined);
+        }
+        LoadResult result = new LoadResult(file.name(), p.kind(), loadId, LoadResult.Status.LOADED, read, loaded,
+                quarantined, quarantined == 0 ? "загружен" : "загружен, строк в карантине: " + quarantined);
+        record(result, file.sha256(), started);
+        return result;
+    }
+
+    private JobExecution startOrRestart(Job job, JobParameters params) throws Exception {
+        try {
+            return batch.jobOperator().start(job, params);
+        } catch (JobExecutionAlreadyRunningException e) {
+            // Only one Orientir run holds the pipeline lock, so an execution still marked as running was
+            // interrupted (the process died). Mark it failed and restart from its last committed chunk.
+            JobExecution stale = batch.jobRepository().getLastJobExecution(job.getName(), params);
+            log.warn("Load {} was interrupted in an earlier run; resuming it", params.getString("load_id"));
+            batch.jobOperator().recover(stale);
+            return batch.jobOperator().start(job, params);
+        }
+    }
+
+    private static String describeFailure(JobExecution execution) {
+        List<Throwable> errors = execution.getAllFailureExceptions();
+        if (errors.isEmpty()) {
+            return "загрузка завершилась со статусом " + execution.getStatus();
+        }
+        Throwable t = errors.get(0);
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return "загрузка прервана: " + t.getMessage() + " (повторный запуск продолжит её с места остановки)";
+    }
+
+    private static long readCount(JobExecution execution) {
+        long total = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getExecutionContext().containsKey(CsvItemReader.RECORDS_KEY)) {
+                total += step.getExecutionContext().getLong(CsvItemReader.RECORDS_KEY);
+            }
+        }
+        return total;
+    }
+
+    private static String stagingTable(FileKind kind) {
+        return switch (kind) {
+            case SCHOOLS -> "stg_schools";
+            case OFFICIAL_LIST -> "stg_official_list";
+        };
+    }
+
+    /** Stable across restarts of the same file version; a new generation when the same version is loaded again later. */
+    private String loadId(InboxFile file) {
+        long generation = count("SELECT count(*) FROM meta_load WHERE file = ? AND content_sha256 = ? AND status = 'loaded'",
+                file.name(), file.sha256());
+        return InboxFile.sha256(file.name() + "\n" + file.sha256()).substring(0, 16) + "-" + generation;
+    }
+
+    private Optional<String> activeFileWithContent(String sha256) {
+        try (Connection c = warehouse.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT file FROM meta_active_load WHERE content_sha256 = ? ORDER BY file")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Looking up earlier loads failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LoadResult failed(InboxFile file, FileKind kind, Instant started, String message) {
+        return failed(file, kind, InboxFile.sha256(file.name() + "\n" + file.sha256()).substring(0, 16) + "-failed", started, message);
+    }
+
+    private LoadResult failed(InboxFile file, FileKind kind, String loadId, Instant started, String message) {
+        log.error("{}: {}", file.name(), message);
+        LoadResult result = new LoadResult(file.name(), kind, loadId, LoadResult.Status.FAILED, 0, 0, 0, message);
+        record(result, file.sha256(), started);
+        return result;
+    }
+
+    private void record(LoadResult r, String sha256, Instant started) {
+        String sql = "INSERT INTO meta_load (load_id, run_id, file, kind, content_sha256, started_at, finished_at, "
+                + "rows_read, rows_loaded, rows_quarantined, status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = warehouse.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, r.loadId());
+            ps.setString(2, runId);
+            ps.setString(3, r.file());
+            ps.setString(4, r.kind() == null ? "unknown" : r.kind().code());
+            ps.setString(5, sha256);
+            ps.setTimestamp(6, Timestamp.from(started));
+            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.setLong(8, r.rowsRead());
+            ps.setLong(9, r.rowsLoaded());
+            ps.setLong(10, r.rowsQuarantined());
+            ps.setString(11, r.status().code());
+            ps.setString(12, r.message());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new WarehouseException("Recording the load of " + r.file() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of earlier versions of a changed file leave staging once the new version has loaded. */
+    private void purgeSupersededRows() {
+        for (String table : STAGING_TABLES) {
+            String sql = "DELETE FROM " + table + " WHERE load_id NOT IN (SELECT load_id FROM meta_active_load) "
+                    + "AND load_id IN (SELECT load_id FROM meta_load WHERE status = 'loaded')";
+            try (Connection c = warehouse.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new WarehouseException("Removing superseded rows from " + table + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private long count(String sql, String... params) {
+        try (Connection c = warehouse.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Query failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package ru.orientir.etl.ingest.batch;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+
+/**
+ * Spring Batch's job repository (embedded H2 file by default, PostgreSQL in docker-compose): it is what makes a
+ * failed load restartable from its last committed chunk.
+ */
+public final class BatchInfrastructure {
+    private final JobRepository jobRepository;
+    private final JdbcTransactionManager transactionManager;
+    private final TaskExecutorJobOperator jobOperator;
+
+    private BatchInfrastructure(DataSource dataSource, String databaseType) throws Exception {
+        this.transactionManager = new JdbcTransactionManager(dataSource);
+        JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
+        factory.setDataSource(dataSource);
+        factory.setTransactionManager(transactionManager);
+        factory.setDatabaseType(databaseType.toUpperCase(Locale.ROOT));
+        factory.afterPropertiesSet();
+        this.jobRepository = factory.getObject();
+        this.jobOperator = new TaskExecutorJobOperator();
+        jobOperator.setJobRepository(jobRepository);
+        jobOperator.setJobRegistry(new MapJobRegistry());
+        jobOperator.afterPropertiesSet();
+    }
+
+    /** Opens the repository at {@code jdbcUrl}, creating Spring Batch's tables on first use. */
+    public static BatchInfrastructure open(String jdbcUrl, String user, String password) {
+        String type = databaseType(jdbcUrl);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl, user == null ? "" : user,
+                password == null ? "" : password);
+        try {
+            createSchemaIfMissing(dataSource, type);
+            return new BatchInfrastructure(dataSource, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot open the Spring Batch job repository at " + jdbcUrl + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String databaseType(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        throw new IllegalArgumentException("Unsupported job repository URL " + jdbcUrl + " (expected jdbc:h2: or jdbc:postgresql:)");
+    }
+
+    private static void createSchemaIfMissing(DataSource dataSource, String type) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean exists;
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                exists = false;
+                while (rs.next()) {
+                    if ("batch_job_instance".equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                        exists = true;
+                    }
+                }
+            }
+            if (!exists) {
+                new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-" + type + ".sql"))
+                        .populate(c);
+            }
+        }
+    }
+
+    public JobRepository jobRepository() {
+        return jobRepository;
+    }
+
+    public JdbcTransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    public TaskExecutorJobOperator jobOperator() {
+        return jobOperator;
+    }
+}

@@ -1,0 +1,66 @@
+package ru.orientir.jobs.cli;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import ru.orientir.warehouse.Warehouse;
+
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the last runs and loads with their counts.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--limit", defaultValue = "10", description = "How many runs and loads to show (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse warehouse = Warehouse.open(ConfigOption.load().warehouse()); Connection c = warehouse.connection()) {
+            warehouse.migrate();
+            out.println("Последние запуски:");
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_id, started_at, finished_at, status, files_seen, "
+                    + "files_loaded, files_skipped, files_failed, rows_read, rows_loaded, rows_quarantined, error "
+                    + "FROM meta_run ORDER BY started_at DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean any = false;
+                    while (rs.next()) {
+                        any = true;
+                        out.printf("  %s  %s  %-9s файлы: %d (загружено %d, пропущено %d, ошибок %d)  строки: прочитано %d, "
+                                        + "загружено %d, в карантине %d%s%n",
+                                rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                                rs.getInt(7), rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                                rs.getString(12) == null ? "" : "  ошибка: " + rs.getString(12));
+                    }
+                    if (!any) {
+                        out.println("  запусков ещё не было (bin/orientir run --inbox DIR или bin/orientir demo)");
+                    }
+                }
+            }
+            out.println("Последние загрузки файлов:");
+            try (PreparedStatement ps = c.prepareStatement("SELECT load_id, file, kind, status, rows_read, rows_loaded, "
+                    + "rows_quarantined, finished_at, message FROM meta_load ORDER BY finished_at DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.printf("  %s  %-24s %-13s %-7s прочитано %d, загружено %d, в карантине %d  %s%n",
+                                rs.getTimestamp(8).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(9));
+                    }
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package ru.orientir.jobs.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import ru.orientir.warehouse.WarehouseSettings;
+
+/**
+ * Orientir's settings: {@code orientir.yml} (path in ORIENTIR_CONFIG, else ./orientir.yml when present) overridden
+ * by ORIENTIR_* environment variables. Secrets are read only from the environment or from files named there
+ * ({@code *_PASSWORD_FILE}), never from the YAML file itself.
+ */
+public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
+                             String batchPassword) {
+
+    public static OrientirConfig load(Map<String, String> env) {
+        JsonNode yaml = readYaml(env);
+        Path home = Path.of(first(env.get("ORIENTIR_HOME"), text(yaml, "home"), ".orientir")).toAbsolutePath().normalize();
+        String url = first(env.get("ORIENTIR_WAREHOUSE_URL"), text(yaml, "warehouse", "url"), null);
+        WarehouseSettings warehouse = url == null
+                ? WarehouseSettings.embedded(home)
+                : new WarehouseSettings(url,
+                        first(env.get("ORIENTIR_WAREHOUSE_USER"), text(yaml, "warehouse", "user"), null),
+                        secret(env, "ORIENTIR_WAREHOUSE_PASSWORD"));
+        String batchUrl = first(env.get("ORIENTIR_BATCH_JDBC_URL"), text(yaml, "batch", "url"),
+                "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return new OrientirConfig(home, warehouse, batchUrl,
+                first(env.get("ORIENTIR_BATCH_USER"), text(yaml, "batch", "user"), "sa"),
+                first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""));
+    }
+
+    /** The same configuration with the embedded warehouse and job repository under another home (the demo's). */
+    public OrientirConfig embeddedAt(Path otherHome) {
+        return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome),
+                "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    private static JsonNode readYaml(Map<String, String> env) {
+        String configured = env.get("ORIENTIR_CONFIG");
+        Path file = Path.of(configured != null ? configured : "orientir.yml");
+        if (!Files.exists(file)) {
+            if (configured != null) {
+                throw new ConfigException("Файл конфигурации не найден: " + file.toAbsolutePath() + " (ORIENTIR_CONFIG)");
+            }
+            return null;
+        }
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("Файл конфигурации " + file.toAbsolutePath() + " не читается: " + e.getMessage());
+        }
+    }
+
+    private static String secret(Map<String, String> env, String name) {
+        String direct = env.get(name);
+        if (direct != null) {
+            return direct;
+        }
+        String file = env.get(name + "_FILE");
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ConfigException("Не удалось прочитать секрет из файла " + file + " (" + name + "_FILE): " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String... path) {
+        JsonNode n = node;
+        for (String p : path) {
+            if (n == null) {
+                return null;
+            }
+            n = n.get(p);
+        }
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String first(String a, String b, String fallback) {
+        return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : fallback);
+    }
+}

@@ -1,0 +1,5 @@
+-- bin/orientir export school_status: the column order is a contract (see README).
+SELECT list_year, school_id, school_name, municipality, on_list,
+       status, consecutive_years, total_years, cluster
+FROM school_status
+ORDER BY list_year, school_id
