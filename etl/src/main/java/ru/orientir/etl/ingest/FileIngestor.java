@@ -199,6 +199,7 @@ public final class FileIngestor {
             return "загрузка завершилась со статусом " + execution.getStatus();
         }
         Throwable t = errors.get(0);
+        log.error("Load {} failed", execution.getJobParameters().getString("load_id"), t);
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }

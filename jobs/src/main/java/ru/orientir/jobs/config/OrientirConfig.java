@@ -30,7 +30,7 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                         first(env.get("ORIENTIR_WAREHOUSE_USER"), text(yaml, "warehouse", "user"), null),
                         secret(env, "ORIENTIR_WAREHOUSE_PASSWORD"));
         String batchUrl = first(env.get("ORIENTIR_BATCH_JDBC_URL"), text(yaml, "batch", "url"),
-                "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch"));
         return new OrientirConfig(home, warehouse, batchUrl,
                 first(env.get("ORIENTIR_BATCH_USER"), text(yaml, "batch", "user"), "sa"),
                 first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""));
@@ -39,7 +39,7 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
     /** The same configuration with the embedded warehouse and job repository under another home (the demo's). */
     public OrientirConfig embeddedAt(Path otherHome) {
         return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome),
-                "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch"), "sa", "");
     }
 
     private static JsonNode readYaml(Map<String, String> env) {

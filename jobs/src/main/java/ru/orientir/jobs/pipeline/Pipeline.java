@@ -55,9 +55,11 @@ public final class Pipeline {
             Map<String, Long> published = Map.of();
             try {
                 warehouse.migrate();
-                BatchInfrastructure batch = BatchInfrastructure.open(config.batchUrl(), config.batchUser(), config.batchPassword());
-                loads = new FileIngestor(warehouse, batch, new IngestJobConfiguration(batch, ChunkObserver.NONE), runId)
-                        .ingest(inbox);
+                try (BatchInfrastructure batch = BatchInfrastructure.open(config.batchUrl(), config.batchUser(),
+                        config.batchPassword())) {
+                    loads = new FileIngestor(warehouse, batch, new IngestJobConfiguration(batch, ChunkObserver.NONE), runId)
+                            .ingest(inbox);
+                }
                 Path runDir = config.home().resolve("runs").resolve(runId);
                 Path snapshot = runDir.resolve("snapshot");
                 warehouse.exportParquet(SqlResource.load("sql/snapshot/schools.sql"), snapshot.resolve(AnalyticsJob.SCHOOLS));

@@ -14,18 +14,21 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 
 /**
  * Spring Batch's job repository (embedded H2 file by default, PostgreSQL in docker-compose): it is what makes a
  * failed load restartable from its last committed chunk.
  */
-public final class BatchInfrastructure {
+public final class BatchInfrastructure implements AutoCloseable {
     private final JobRepository jobRepository;
     private final JdbcTransactionManager transactionManager;
     private final TaskExecutorJobOperator jobOperator;
+    private final AutoCloseable pool;
 
-    private BatchInfrastructure(DataSource dataSource, String databaseType) throws Exception {
+    private BatchInfrastructure(DataSource dataSource, String databaseType, AutoCloseable pool) throws Exception {
+        this.pool = pool;
         this.transactionManager = new JdbcTransactionManager(dataSource);
         JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
         factory.setDataSource(dataSource);
@@ -42,11 +45,24 @@ public final class BatchInfrastructure {
     /** Opens the repository at {@code jdbcUrl}, creating Spring Batch's tables on first use. */
     public static BatchInfrastructure open(String jdbcUrl, String user, String password) {
         String type = databaseType(jdbcUrl);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl, user == null ? "" : user,
-                password == null ? "" : password);
+        String u = user == null ? "" : user;
+        String p = password == null ? "" : password;
+        DataSource dataSource;
+        AutoCloseable pool;
+        if ("h2".equals(type)) {
+            // A pool keeps the embedded database open for the whole run. Without it H2 closes the database each
+            // time its last connection is released, and a commit made just before that was seen lost on reopen
+            // (the restart test caught it as an OptimisticLockingFailureException on the step execution).
+            JdbcConnectionPool h2 = JdbcConnectionPool.create(jdbcUrl, u, p);
+            dataSource = h2;
+            pool = h2::dispose;
+        } else {
+            dataSource = new DriverManagerDataSource(jdbcUrl, u, p);
+            pool = () -> { };
+        }
         try {
             createSchemaIfMissing(dataSource, type);
-            return new BatchInfrastructure(dataSource, type);
+            return new BatchInfrastructure(dataSource, type, pool);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot open the Spring Batch job repository at " + jdbcUrl + ": "
                     + e.getMessage(), e);
@@ -91,5 +107,15 @@ public final class BatchInfrastructure {
 
     public TaskExecutorJobOperator jobOperator() {
         return jobOperator;
+    }
+
+    /** Closes the connections; for the embedded H2 file this closes the database cleanly. */
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Closing the job repository failed: " + e.getMessage(), e);
+        }
     }
 }
