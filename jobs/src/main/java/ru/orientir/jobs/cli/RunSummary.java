@@ -37,12 +37,29 @@ final class RunSummary {
             }
             out.println("Опубликованы витрины: " + s);
         }
+        if (!r.stepTimings().isEmpty()) {
+            StringBuilder t = new StringBuilder();
+            r.stepTimings().forEach((step, d) -> t.append(t.isEmpty() ? "" : ", ").append(stepName(step)).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f с", d.toMillis() / 1000.0)));
+            out.println("Время шагов: " + t);
+        }
         switch (r.status()) {
             case SUCCEEDED -> out.println("Запуск завершён успешно.");
             case PARTIAL -> out.println("Запуск завершён, но часть файлов не загружена (см. ОШИБКА выше).");
             case FAILED -> out.println("Запуск НЕ выполнен: " + r.error());
         }
         out.flush();
+    }
+
+    static String stepName(String step) {
+        return switch (step) {
+            case "migrate" -> "миграции";
+            case "ingest" -> "приём файлов";
+            case "snapshot" -> "снимок";
+            case "analytics" -> "аналитика";
+            case "publish" -> "публикация";
+            default -> step;
+        };
     }
 
     static String kindName(FileKind kind) {

@@ -53,8 +53,11 @@ public final class Pipeline {
              Warehouse warehouse = Warehouse.open(config.warehouse())) {
             List<LoadResult> loads = List.of();
             Map<String, Long> published = Map.of();
+            StepTimer timer = new StepTimer();
             try {
+                timer.start("migrate");
                 warehouse.migrate();
+                timer.start("ingest");
                 try (BatchInfrastructure batch = BatchInfrastructure.open(config.batchUrl(), config.batchUser(),
                         config.batchPassword())) {
                     loads = new FileIngestor(warehouse, batch, new IngestJobConfiguration(batch, ChunkObserver.NONE), runId)
@@ -62,21 +65,26 @@ public final class Pipeline {
                 }
                 Path runDir = config.home().resolve("runs").resolve(runId);
                 Path snapshot = runDir.resolve("snapshot");
+                timer.start("snapshot");
                 warehouse.exportParquet(SqlResource.load("sql/snapshot/schools.sql"), snapshot.resolve(AnalyticsJob.SCHOOLS));
                 warehouse.exportParquet(SqlResource.load("sql/snapshot/official_list.sql"), snapshot.resolve(AnalyticsJob.OFFICIAL_LIST));
+                timer.start("analytics");
                 SparkSession spark = LocalSpark.session();
                 List<MartFiles> marts = new AnalyticsJob(spark).run(runId, snapshot, runDir.resolve("marts"));
+                timer.start("publish");
                 warehouse.publish(marts);
                 published = countRows(warehouse, marts);
+                timer.stop();
                 RunReport.Status status = loads.stream().anyMatch(l -> l.status() == LoadResult.Status.FAILED)
                         ? RunReport.Status.PARTIAL : RunReport.Status.SUCCEEDED;
-                RunReport report = new RunReport(runId, started, Instant.now(), status, loads, published, null);
+                RunReport report = new RunReport(runId, started, Instant.now(), status, loads, published, timer.timings(), null);
                 record(warehouse, report);
                 return report;
             } catch (RuntimeException e) {
                 log.error("Run {} failed", runId, e);
+                timer.stop();
                 RunReport report = new RunReport(runId, started, Instant.now(), RunReport.Status.FAILED, loads, published,
-                        e.getMessage());
+                        timer.timings(), e.getMessage());
                 try {
                     record(warehouse, report);
                 } catch (RuntimeException recordFailure) {

@@ -6,9 +6,12 @@ import java.util.Map;
 
 import ru.orientir.etl.ingest.LoadResult;
 
-/** What one pipeline run did: its loads, the marts it published (with row counts), and how it ended. */
+/**
+ * What one pipeline run did: its loads, the marts it published (with row counts), how long each step took, and how
+ * it ended.
+ */
 public record RunReport(String runId, Instant startedAt, Instant finishedAt, Status status, List<LoadResult> loads,
-                        Map<String, Long> publishedMarts, String error) {
+                        Map<String, Long> publishedMarts, Map<String, java.time.Duration> stepTimings, String error) {
 
     public enum Status {
         SUCCEEDED("succeeded"), PARTIAL("partial"), FAILED("failed");
