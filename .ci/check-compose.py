@@ -367,8 +367,6 @@ def check(compose_path, env_path, project, problems):
         if not isinstance(service, dict):
             problems.add(where, "is not a mapping")
             continue
-        raw_service = raw["services"][name]
-
         for key in service:
             if key not in SERVICE_KEYS and not str(key).startswith("x-"):
                 problems.add(where, f"unknown key {key!r}")
@@ -378,65 +376,11 @@ def check(compose_path, env_path, project, problems):
         if name not in NO_HEALTHCHECK and name not in with_healthcheck:
             problems.add(where, "has no healthcheck (healthcheck.test)")
 
-        # depends_on
-        depends_on = service.get("depends_on") or {}
-        if isinstance(depends_on, list):
-            depends_on = {target: {"condition": "service_started"} for target in depends_on}
-        for target, options in depends_on.items():
-            condition = (options or {}).get("condition", "service_started")
-            if target not in services:
-                problems.add(f"{where}.depends_on", f"unknown service {target!r}")
-            elif target == name:
-                problems.add(f"{where}.depends_on", "a service cannot depend on itself")
-            elif condition not in DEPENDS_ON_CONDITIONS:
-                problems.add(f"{where}.depends_on.{target}", f"unknown condition {condition!r} "
-                             f"(one of {', '.join(sorted(DEPENDS_ON_CONDITIONS))})")
-            elif condition == "service_healthy" and target not in with_healthcheck:
-                problems.add(f"{where}.depends_on.{target}",
-                             f"waits for service_healthy but {target!r} has no healthcheck")
-
-        # volumes
-        for index, entry in enumerate(service.get("volumes") or []):
-            kind, source, _ = parse_volume(entry)
-            at = f"{where}.volumes[{index}]"
-            if kind == "volume" and source:
-                used_volumes.add(source)
-                if source not in declared_volumes:
-                    problems.add(at, f"named volume {source!r} is not declared under top-level `volumes:`")
-            elif kind == "bind":
-                inside_project(project, source, at, "bind-mount source", problems)
-
-        # build
-        build = service.get("build")
-        if build:
-            build = {"context": build} if isinstance(build, str) else build
-            context_text = build.get("context", ".")
-            if not re.match(r"^([a-z]+://|git@)", context_text):
-                context = inside_project(project, context_text, f"{where}.build", "build context",
-                                         problems, want_dir=True)
-                if context and not build.get("dockerfile_inline"):
-                    dockerfile = inside_project(context, build.get("dockerfile", "Dockerfile"),
-                                                f"{where}.build", "Dockerfile", problems,
-                                                want_dir=False)
-                    if dockerfile:
-                        check_dockerfile(context, dockerfile, f"{where}.build", problems)
-
-        # env_file
-        env_files = service.get("env_file") or []
-        for entry in [env_files] if isinstance(env_files, (str, dict)) else env_files:
-            entry = {"path": entry} if isinstance(entry, str) else entry
-            if entry.get("required", True):
-                inside_project(project, entry.get("path"), f"{where}.env_file", "env_file",
-                               problems, want_dir=False)
-
-        # literal secrets, judged on the file as written (before interpolation)
-        for section, values in (("environment", raw_service.get("environment")),
-                                ("build.args", (raw_service.get("build") or {}).get("args")
-                                 if isinstance(raw_service.get("build"), dict) else None)):
-            for key, value in as_mapping(values).items():
-                if secret_key(key):
-                    check_secret_value(key, value, f"{where}.{section}.{key}", problems)
-
+        check_depends_on(where, name, service, services, with_healthcheck, problems)
+        used_volumes |= check_volumes(where, service, declared_volumes, project, problems)
+        check_build(where, service, project, problems)
+        check_env_files(where, service, project, problems)
+        check_secrets(where, raw["services"][name], problems)
         for host_ip, port, protocol in published_host_ports(service.get("ports")):
             key = (host_ip, port, protocol)
             if key in host_ports:
@@ -453,6 +397,76 @@ def check(compose_path, env_path, project, problems):
                                "file", problems, want_dir=False)
     check_cycles(services, label, problems)
     return len(services)
+
+
+def check_depends_on(where, name, service, services, with_healthcheck, problems):
+    depends_on = service.get("depends_on") or {}
+    if isinstance(depends_on, list):
+        depends_on = {target: {"condition": "service_started"} for target in depends_on}
+    for target, options in depends_on.items():
+        condition = (options or {}).get("condition", "service_started")
+        if target not in services:
+            problems.add(f"{where}.depends_on", f"unknown service {target!r}")
+        elif target == name:
+            problems.add(f"{where}.depends_on", "a service cannot depend on itself")
+        elif condition not in DEPENDS_ON_CONDITIONS:
+            problems.add(f"{where}.depends_on.{target}", f"unknown condition {condition!r} "
+                         f"(one of {', '.join(sorted(DEPENDS_ON_CONDITIONS))})")
+        elif condition == "service_healthy" and target not in with_healthcheck:
+            problems.add(f"{where}.depends_on.{target}",
+                         f"waits for service_healthy but {target!r} has no healthcheck")
+
+
+def check_volumes(where, service, declared_volumes, project, problems):
+    """Named volumes must be declared, bind sources must exist; returns the named ones used."""
+    used = set()
+    for index, entry in enumerate(service.get("volumes") or []):
+        kind, source, _ = parse_volume(entry)
+        at = f"{where}.volumes[{index}]"
+        if kind == "volume" and source:
+            used.add(source)
+            if source not in declared_volumes:
+                problems.add(at, f"named volume {source!r} is not declared under top-level `volumes:`")
+        elif kind == "bind":
+            inside_project(project, source, at, "bind-mount source", problems)
+    return used
+
+
+def check_build(where, service, project, problems):
+    build = service.get("build")
+    if not build:
+        return
+    build = {"context": build} if isinstance(build, str) else build
+    context_text = build.get("context", ".")
+    if re.match(r"^([a-z]+://|git@)", context_text):
+        return
+    context = inside_project(project, context_text, f"{where}.build", "build context",
+                             problems, want_dir=True)
+    if context and not build.get("dockerfile_inline"):
+        dockerfile = inside_project(context, build.get("dockerfile", "Dockerfile"),
+                                    f"{where}.build", "Dockerfile", problems, want_dir=False)
+        if dockerfile:
+            check_dockerfile(context, dockerfile, f"{where}.build", problems)
+
+
+def check_env_files(where, service, project, problems):
+    env_files = service.get("env_file") or []
+    for entry in [env_files] if isinstance(env_files, (str, dict)) else env_files:
+        entry = {"path": entry} if isinstance(entry, str) else entry
+        if entry.get("required", True):
+            inside_project(project, entry.get("path"), f"{where}.env_file", "env_file",
+                           problems, want_dir=False)
+
+
+def check_secrets(where, raw_service, problems):
+    """Judged on the service as written, before interpolation."""
+    build = raw_service.get("build")
+    sections = (("environment", raw_service.get("environment")),
+                ("build.args", build.get("args") if isinstance(build, dict) else None))
+    for section, values in sections:
+        for key, value in as_mapping(values).items():
+            if secret_key(key):
+                check_secret_value(key, value, f"{where}.{section}.{key}", problems)
 
 
 def check_cycles(services, label, problems):

@@ -34,7 +34,8 @@ public interface Warehouse extends AutoCloseable {
 
     /**
      * Replaces the named marts with the given files' contents. Readers see either the previous publication or this
-     * one for each mart (on DuckDB for all marts together, in one transaction).
+     * one for each mart (on DuckDB for all marts together, in one transaction; on ClickHouse per mart, through
+     * EXCHANGE TABLES). The tables keep their migrated definitions.
      */
     void publish(List<MartFiles> marts);
 

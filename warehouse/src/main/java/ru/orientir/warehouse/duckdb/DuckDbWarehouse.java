@@ -77,20 +77,17 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public void publish(List<MartFiles> marts) {
         try (Connection c = connection()) {
-            for (MartFiles mart : marts) {
-                execute(c, SqlResource.forTable("sql/duckdb/publish-prepare.sql", mart.table()));
-                String insert = "INSERT INTO " + mart.table() + "__next BY NAME SELECT * FROM read_parquet(?)";
-                for (Path file : mart.parquetFiles()) {
-                    try (PreparedStatement ps = c.prepareStatement(insert)) {
-                        ps.setString(1, file.toAbsolutePath().toString());
-                        ps.execute();
-                    }
-                }
-            }
             c.setAutoCommit(false);
             try {
                 for (MartFiles mart : marts) {
-                    execute(c, SqlResource.forTable("sql/duckdb/publish-swap.sql", mart.table()));
+                    execute(c, SqlResource.forTable("sql/duckdb/publish-replace.sql", mart.table()));
+                    String insert = SqlResource.forTable("sql/duckdb/publish-insert.sql", mart.table()).get(0);
+                    for (Path file : mart.parquetFiles()) {
+                        try (PreparedStatement ps = c.prepareStatement(insert)) {
+                            ps.setString(1, file.toAbsolutePath().toString());
+                            ps.execute();
+                        }
+                    }
                 }
                 c.commit();
             } catch (SQLException e) {

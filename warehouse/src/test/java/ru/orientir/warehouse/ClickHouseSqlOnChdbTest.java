@@ -1,0 +1,610 @@
+package ru.orientir.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.orientir.warehouse.chdb.Chdb;
+import ru.orientir.warehouse.duckdb.DuckDbWarehouse;
+
+/**
+ * Executes, on a real ClickHouse engine (chDB), the SQL the ClickHouse path runs — migrations, staging snapshot
+ * queries, the mart publication (prepare, Parquet insert, swap) and the mart exports — and checks the results value by
+ * value against DuckDB running the same scenario, and against the values the scenario put in.
+ */
+public class ClickHouseSqlOnChdbTest {
+
+    private static final double EPSILON = 1e-9;
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    @TempDir
+    Path tmp;
+
+    private Chdb chdb;
+    private DuckDbWarehouse duck;
+
+    @BeforeEach
+    void open() {
+        chdb = Chdb.require();
+        duck = new DuckDbWarehouse(new WarehouseSettings("jdbc:duckdb:", null, null));
+        duck.migrate();
+    }
+
+    @AfterEach
+    void close() {
+        if (duck != null) {
+            duck.close();
+        }
+    }
+
+    // =====================================================================================================
+    // Staging snapshot
+    // =====================================================================================================
+
+    /**
+     * The same SQL text on both engines. schools.csv was loaded twice (the older load is superseded) and then failed
+     * a third time (its partial rows must never be read); official_list_2024.csv has two successful loads finishing at
+     * the same instant (the greater load_id wins); official_list_2025.csv only ever failed.
+     */
+    static final List<String> STAGING = List.of("""
+            INSERT INTO meta_load (load_id, run_id, file, kind, content_sha256, started_at, finished_at,
+                                   rows_read, rows_loaded, rows_quarantined, status, message) VALUES
+            ('L-schools-old',  'R1', 'schools.csv', 'schools', 'sha-1', '2024-01-10 09:00:00.000', '2024-01-10 09:00:05.000', 2, 2, 0, 'loaded', NULL),
+            ('L-schools-new',  'R2', 'schools.csv', 'schools', 'sha-2', '2024-02-10 09:00:00.000', '2024-02-10 09:00:05.123', 4, 3, 1, 'loaded', NULL),
+            ('L-schools-fail', 'R3', 'schools.csv', 'schools', 'sha-3', '2024-03-10 09:00:00.000', '2024-03-10 09:00:01.000', 2, 1, 0, 'failed', 'Ошибка чтения: файл обрезан'),
+            ('L-list-a',    'R2', 'official_list_2024.csv', 'official_list', 'sha-4', '2024-02-10 09:01:00.000', '2024-02-10 09:01:02.500', 2, 2, 0, 'loaded', NULL),
+            ('L-list-b',    'R2', 'official_list_2024.csv', 'official_list', 'sha-5', '2024-02-10 09:01:00.000', '2024-02-10 09:01:02.500', 2, 2, 0, 'loaded', NULL),
+            ('L-list-2023', 'R1', 'official_list_2023.csv', 'official_list', 'sha-6', '2024-01-10 09:02:00.000', '2024-01-10 09:02:01.000', 1, 1, 0, 'loaded', NULL),
+            ('L-list-fail', 'R3', 'official_list_2025.csv', 'official_list', 'sha-7', '2024-03-10 09:02:00.000', '2024-03-10 09:02:01.000', 1, 1, 0, 'failed', 'прервано')
+            """, """
+            INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json) VALUES
+            ('L-schools-old',  2, 'S001', 'Школа №1 (старое название)', 'Нижний Новгород', '{}'),
+            ('L-schools-old',  3, 'S002', 'Школа №2 (старое название)', 'Арзамас', '{}'),
+            ('L-schools-new',  2, 'S001', 'МБОУ «СОШ № 1», "Лицей" им. Д''Артаньяна', 'Нижний Новгород', '{"тип": "городская", "учащихся": 812}'),
+            ('L-schools-new',  3, 'S002', 'Школа №2', 'Арзамас', '{}'),
+            ('L-schools-new',  5, 'S003', 'Основная школа с. Ивановка', 'Арзамас', '{"тип": "сельская"}'),
+            ('L-schools-fail', 2, 'S004', 'Частично загруженная школа', 'Саров', '{}'),
+            ('L-schools-fail', 3, 'S001', 'Испорченная строка', 'Саров', '{}')
+            """, """
+            INSERT INTO stg_official_list (load_id, line, list_year, school_id, reason) VALUES
+            ('L-list-a',    2, 2024, 'S001', 'устаревшая версия'),
+            ('L-list-a',    3, 2024, 'S009', 'устаревшая версия'),
+            ('L-list-b',    2, 2024, 'S001', 'ВПР: низкие результаты, 2 года подряд'),
+            ('L-list-b',    3, 2024, 'S002', NULL),
+            ('L-list-2023', 2, 2023, 'S003', 'Неблагоприятные социальные условия'),
+            ('L-list-fail', 2, 2025, 'S001', 'не должна попасть в снимок')
+            """);
+
+    static final Map<String, List<List<Object>>> EXPECTED_SNAPSHOTS = Map.of(
+            "schools", List.of(
+                    row("S001", "МБОУ «СОШ № 1», \"Лицей\" им. Д'Артаньяна", "Нижний Новгород",
+                            "{\"тип\": \"городская\", \"учащихся\": 812}"),
+                    row("S002", "Школа №2", "Арзамас", "{}"),
+                    row("S003", "Основная школа с. Ивановка", "Арзамас", "{\"тип\": \"сельская\"}")),
+            "official_list", List.of(
+                    row(2023, "S003", "Неблагоприятные социальные условия"),
+                    row(2024, "S001", "ВПР: низкие результаты, 2 года подряд"),
+                    row(2024, "S002", null)));
+
+    static final String ACTIVE_LOADS = "SELECT load_id, file, kind, content_sha256, finished_at FROM meta_active_load ORDER BY file";
+
+    @Test
+    void snapshotQueriesReadOnlyActiveLoadsAndAgreeOnBothEngines() throws Exception {
+        Map<String, String> snapshots = sqlFiles("sql/snapshot");
+        assertTrue(snapshots.keySet().containsAll(EXPECTED_SNAPSHOTS.keySet()), "snapshot queries: " + snapshots.keySet());
+
+        // DuckDB: the staging rows, each snapshot query, and each snapshot written by the engine's own Parquet writer.
+        Map<String, Table> duckResults = new LinkedHashMap<>();
+        Map<String, Path> duckParquet = new LinkedHashMap<>();
+        try (Connection c = duck.connection()) {
+            execute(c, STAGING);
+            duckResults.put("active", query(c, ACTIVE_LOADS));
+            for (var e : snapshots.entrySet()) {
+                duckResults.put(e.getKey(), query(c, e.getValue()));
+                Path file = tmp.resolve("duckdb-" + e.getKey() + ".parquet");
+                duck.exportParquet(e.getValue(), file);
+                duckParquet.put(e.getKey(), file);
+            }
+        }
+
+        // ClickHouse: the same rows and queries; the Parquet export as ClickHouseWarehouse.exportParquet runs it
+        // (SELECT … FORMAT Parquet with output_format_parquet_string_as_string = 1).
+        List<String> statements = new ArrayList<>(STAGING);
+        statements.add("SET output_format_parquet_string_as_string = 1");
+        Map<String, Path> chParquet = new LinkedHashMap<>();
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("active", ACTIVE_LOADS);
+        for (var e : snapshots.entrySet()) {
+            Path file = tmp.resolve("clickhouse-" + e.getKey() + ".parquet");
+            statements.add(String.join("\n", SqlResource.statements(e.getValue()))
+                    + "\nINTO OUTFILE " + Chdb.literal(file.toString()) + " FORMAT Parquet");
+            chParquet.put(e.getKey(), file);
+            queries.put(e.getKey(), e.getValue());
+        }
+        Map<String, Chdb.Result> chResults = chdb.run(Chdb.clickHouseMigrations(), statements, queries);
+
+        // The view picks the latest successful load per file, on both engines.
+        Table expectedActive = new Table(List.of("load_id", "file", "kind", "content_sha256", "finished_at"), List.of(
+                row("L-list-2023", "official_list_2023.csv", "official_list", "sha-6", "2024-01-10 09:02:01.000"),
+                row("L-list-b", "official_list_2024.csv", "official_list", "sha-5", "2024-02-10 09:01:02.500"),
+                row("L-schools-new", "schools.csv", "schools", "sha-2", "2024-02-10 09:00:05.123")));
+        assertSameTable("meta_active_load on DuckDB", expectedActive, duckResults.get("active"));
+        assertSameTable("meta_active_load on ClickHouse", expectedActive, table(chResults.get("active")));
+
+        for (String name : snapshots.keySet()) {
+            Table onDuck = duckResults.get(name);
+            Table onClickHouse = table(chResults.get(name));
+            List<List<Object>> expected = EXPECTED_SNAPSHOTS.get(name);
+            if (expected != null) {
+                assertSameTable("snapshot " + name + " on DuckDB", new Table(onDuck.columns(), expected), onDuck);
+            } else {
+                assertFalse(onDuck.rows().isEmpty(), "snapshot " + name + " returned no rows: give it staging rows here");
+            }
+            assertSameTable("snapshot " + name + ": ClickHouse vs DuckDB", onDuck, onClickHouse);
+            assertNoRowMentions(onClickHouse, "старое название", "Частично", "Испорченная", "устаревшая", "не должна");
+
+            // The Parquet files Spark reads: same columns, same Parquet types, same values, whichever engine wrote them.
+            try (Connection c = duck.connection()) {
+                Table fromDuck = readParquet(c, duckParquet.get(name));
+                Table fromClickHouse = readParquet(c, chParquet.get(name));
+                assertSameTable("snapshot " + name + " Parquet written by DuckDB", onDuck, fromDuck);
+                assertSameTable("snapshot " + name + " Parquet written by ClickHouse", onDuck, fromClickHouse);
+                assertEquals(parquetTypes(c, duckParquet.get(name)), parquetTypes(c, chParquet.get(name)),
+                        "snapshot " + name + ": Parquet column types (as DuckDB/Spark read them) differ between the "
+                                + "DuckDB and the ClickHouse writer (BLOB instead of VARCHAR means strings went out "
+                                + "as binary)");
+            }
+        }
+    }
+
+    // =====================================================================================================
+    // Publication and exports
+    // =====================================================================================================
+
+    record Mart(String table, String[] columns, String[] duckTypes, String orderBy) {
+        static Mart of(String table, String orderBy, String... columnsAndTypes) {
+            String[] names = new String[columnsAndTypes.length];
+            String[] types = new String[columnsAndTypes.length];
+            for (int i = 0; i < columnsAndTypes.length; i++) {
+                String[] parts = columnsAndTypes[i].split(" ");
+                names[i] = parts[0];
+                types[i] = parts[1];
+            }
+            return new Mart(table, names, types, orderBy);
+        }
+    }
+
+    static final Mart LIST_MEMBERSHIP = Mart.of("list_membership", "list_year, school_id",
+            "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "on_list BOOLEAN", "source VARCHAR",
+            "reasons VARCHAR");
+    static final Mart SCHOOL_STATUS = Mart.of("school_status", "list_year, school_id",
+            "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "school_name VARCHAR", "municipality VARCHAR",
+            "on_list BOOLEAN", "status VARCHAR", "consecutive_years INTEGER", "total_years INTEGER", "cluster INTEGER",
+            "cluster_name VARCHAR");
+    static final Mart LIST_TRANSITIONS = Mart.of("list_transitions",
+            "list_year, CASE WHEN level = 'region' THEN 0 ELSE 1 END, municipality",
+            "run_id VARCHAR", "level VARCHAR", "list_year INTEGER", "municipality VARCHAR", "schools INTEGER",
+            "on_list INTEGER", "entered INTEGER", "first_time INTEGER", "returning INTEGER", "stayed INTEGER",
+            "left INTEGER", "share_on_list DOUBLE");
+    static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS);
+
+    /** One run's marts, each mart's rows in table column order and already in the export's order. */
+    record Publication(String name, Map<Mart, List<List<Object>>> rows) {
+    }
+
+    static final Publication FIRST = new Publication("A", Map.of(
+            LIST_MEMBERSHIP, List.of(
+                    row("run-A", 2023, "S001", true, "official", "ВПР, ОГЭ: «низкие» результаты, \"красная зона\""),
+                    row("run-A", 2023, "S002", false, null, null),
+                    row("run-A", 2024, "S001", true, "computed", "ВПР"),
+                    row("run-A", 2024, "S003", true, "official", null)),
+            SCHOOL_STATUS, List.of(
+                    row("run-A", 2023, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "entered", 1, 1, 2,
+                            "Городские, крупные"),
+                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, ""),
+                    row("run-A", 2024, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "stayed", 2, 2, 2,
+                            "Городские, крупные")),
+            LIST_TRANSITIONS, List.of(
+                    row("run-A", "region", 2023, null, 15, 1, null, null, null, null, null, 0.0667),
+                    row("run-A", "municipality", 2023, "Арзамас", 5, 0, null, null, null, null, null, 0.0),
+                    row("run-A", "municipality", 2023, "Нижний Новгород", 10, 1, null, null, null, null, null, 0.1),
+                    row("run-A", "region", 2024, null, 15, 2, 1, 1, 0, 1, 0, 0.13333333333333333),
+                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2))));
+
+    static final Publication SECOND = new Publication("B", Map.of(
+            LIST_MEMBERSHIP, List.of(
+                    row("run-B", 2024, "S002", true, "computed", "Социальные условия; 'ШНСУ'"),
+                    row("run-B", 2025, "S001", false, null, null)),
+            SCHOOL_STATUS, List.of(
+                    row("run-B", 2024, "S002", "Школа №2", "Арзамас", true, "first_time", 1, 1, 1, "Сельские")),
+            LIST_TRANSITIONS, List.of(
+                    row("run-B", "region", 2024, null, 16, 1, 1, 1, 0, 0, 2, 0.0625),
+                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666))));
+
+    @Test
+    void publicationReplacesMartsAndExportsAgreeOnBothEngines() throws Exception {
+        Map<String, String> exports = sqlFiles("sql/export");
+        assertTrue(exports.keySet().containsAll(List.of("list_membership", "school_status", "list_transitions")),
+                "export queries: " + exports.keySet());
+
+        List<MartFiles> first = writeParquet(FIRST);
+        List<MartFiles> second = writeParquet(SECOND);
+
+        // Once: the marts hold the first publication. Twice: the second one only, nothing of the first.
+        checkPublications(exports, List.of(first), FIRST);
+        checkPublications(exports, List.of(first, second), SECOND);
+    }
+
+    private void checkPublications(Map<String, String> exports, List<List<MartFiles>> publications,
+                                   Publication expected) throws SQLException {
+        String what = publications.size() + " publication(s), expecting " + expected.name();
+
+        // DuckDB, through the Java code itself.
+        publications.forEach(duck::publish);
+        Map<String, Table> onDuck = new LinkedHashMap<>();
+        Map<String, SchemaParityTest.Rel> duckMartSchema = new LinkedHashMap<>();
+        try (Connection c = duck.connection()) {
+            for (Mart mart : MARTS) {
+                onDuck.put(mart.table(), query(c, contents(mart)));
+            }
+            for (var e : exports.entrySet()) {
+                try (PreparedStatement ps = c.prepareStatement(e.getValue())) {   // as MartExporter runs it
+                    onDuck.put("export " + e.getKey(), read(ps.executeQuery()));
+                }
+            }
+            Map<String, SchemaParityTest.Rel> all = SchemaParityTest.duckDbSchema(c);
+            MARTS.forEach(m -> duckMartSchema.put(m.table(), all.get(m.table())));
+            assertFalse(all.keySet().stream().anyMatch(t -> t.endsWith("__next")), "DuckDB left __next tables: " + all.keySet());
+        }
+
+        // ClickHouse: the statements ClickHouseWarehouse.publish runs, in its order; INSERT … FROM INFILE … FORMAT
+        // Parquet stands in for client-v2's streamed INSERT INTO <table>__next FORMAT Parquet (same statement, the
+        // Parquet bytes read by the engine, columns matched by name).
+        List<String> statements = new ArrayList<>();
+        for (List<MartFiles> publication : publications) {
+            for (MartFiles mart : publication) {
+                statements.addAll(SqlResource.forTable("sql/clickhouse/publish-prepare.sql", mart.table()));
+                for (Path file : mart.parquetFiles()) {
+                    statements.add("INSERT INTO " + mart.table() + "__next FROM INFILE "
+                            + Chdb.literal(file.toAbsolutePath().toString()) + " FORMAT Parquet");
+                }
+            }
+            for (MartFiles mart : publication) {
+                statements.addAll(SqlResource.forTable("sql/clickhouse/publish-swap.sql", mart.table()));
+            }
+        }
+        Map<String, String> queries = new LinkedHashMap<>();
+        MARTS.forEach(m -> queries.put(m.table(), contents(m)));
+        exports.forEach((name, sql) -> queries.put("export " + name, sql));
+        queries.put("tables", "SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name");
+        queries.put("mart columns", "SELECT table, name, type FROM system.columns WHERE database = currentDatabase() "
+                + "AND table IN (" + MARTS.stream().map(m -> "'" + m.table() + "'").collect(Collectors.joining(", "))
+                + ") ORDER BY table, position");
+        Map<String, Chdb.Result> onClickHouse = chdb.run(Chdb.clickHouseMigrations(), statements, queries);
+
+        // Mart contents: exactly the expected publication, on both engines.
+        for (Mart mart : MARTS) {
+            Table expectedRows = new Table(List.of(mart.columns()), expected.rows().get(mart));
+            assertSameTable(what + ": " + mart.table() + " on DuckDB", expectedRows, onDuck.get(mart.table()));
+            assertSameTable(what + ": " + mart.table() + " on ClickHouse", expectedRows, table(onClickHouse.get(mart.table())));
+        }
+
+        // Exports: the contract columns, the expected values, and the same rows value by value on both engines.
+        for (String name : exports.keySet()) {
+            Table duckExport = onDuck.get("export " + name);
+            Table chExport = table(onClickHouse.get("export " + name));
+            Mart mart = MARTS.stream().filter(m -> m.table().equals(name)).findFirst().orElse(null);
+            if (mart != null) {
+                assertSameTable(what + ": export " + name + " on DuckDB",
+                        project(mart, expected.rows().get(mart), duckExport.columns()), duckExport);
+            }
+            assertSameTable(what + ": export " + name + ", ClickHouse vs DuckDB", duckExport, chExport);
+        }
+
+        // No __next twin is left behind, and the swap kept every column's type and nullability (ClickHouse).
+        List<Object> chTables = table(onClickHouse.get("tables")).rows().stream().map(r -> r.get(0)).toList();
+        assertFalse(chTables.stream().anyMatch(t -> ((String) t).endsWith("__next")), "ClickHouse left __next tables: " + chTables);
+        Map<String, Chdb.Relation> chMarts = new LinkedHashMap<>();
+        for (List<Object> r : table(onClickHouse.get("mart columns")).rows()) {
+            Chdb.Relation rel = chMarts.computeIfAbsent((String) r.get(0), t -> new Chdb.Relation("table", List.of()));
+            List<Chdb.Column> cols = new ArrayList<>(rel.columns());
+            cols.add(new Chdb.Column((String) r.get(1), (String) r.get(2)));
+            chMarts.put((String) r.get(0), new Chdb.Relation("table", cols));
+        }
+        Map<String, SchemaParityTest.Rel> allFresh = SchemaParityTest.duckDbSchema();
+        Map<String, SchemaParityTest.Rel> freshDuck = new LinkedHashMap<>();
+        MARTS.forEach(m -> freshDuck.put(m.table(), allFresh.get(m.table())));
+        List<String> drift = SchemaParityTest.differences(freshDuck, SchemaParityTest.clickHouseSchema(chMarts));
+        assertTrue(drift.isEmpty(), what + ": after the ClickHouse swap the marts no longer match the migrated schema:\n  "
+                + String.join("\n  ", drift));
+
+        // DuckDB: names, order, types and nullability survive the publication (the migrated tables stay in place).
+        List<String> duckDrift = SchemaParityTest.differences(freshDuck, inClickHouseTypes(duckMartSchema));
+        assertTrue(duckDrift.isEmpty(), what + ": after the DuckDB publication the marts changed:\n  " + String.join("\n  ", duckDrift));
+    }
+
+    /** The published DuckDB marts in ClickHouse types, so {@link SchemaParityTest#differences} can compare them. */
+    private static Map<String, SchemaParityTest.Rel> inClickHouseTypes(Map<String, SchemaParityTest.Rel> published) {
+        Map<String, SchemaParityTest.Rel> out = new LinkedHashMap<>();
+        published.forEach((table, rel) -> out.put(table, new SchemaParityTest.Rel(rel.kind(), rel.columns().stream()
+                .map(c -> new SchemaParityTest.Col(c.name(), SchemaParityTest.TYPES.getOrDefault(c.type(), c.type()), c.nullable()))
+                .toList())));
+        return out;
+    }
+
+    /** Writes a publication's Parquet files with DuckDB, as the analytics would: list_membership in two part files,
+     * school_status with its columns in another order than the table's (both engines must match columns by name). */
+    private List<MartFiles> writeParquet(Publication publication) throws SQLException, IOException {
+        Path dir = Files.createDirectories(tmp.resolve("marts-" + publication.name()));
+        List<MartFiles> files = new ArrayList<>();
+        try (Connection c = duck.connection()) {
+            for (Mart mart : MARTS) {
+                List<List<Object>> rows = publication.rows().get(mart);
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < mart.columns().length; i++) {
+                    order.add(i);
+                }
+                if (mart == SCHOOL_STATUS) {
+                    java.util.Collections.reverse(order);
+                }
+                List<Path> parts = new ArrayList<>();
+                if (mart == LIST_MEMBERSHIP && rows.size() > 1) {
+                    int half = rows.size() / 2;
+                    parts.add(copyToParquet(c, mart, rows.subList(0, half), order, dir.resolve(mart.table() + "-part-0.parquet")));
+                    parts.add(copyToParquet(c, mart, rows.subList(half, rows.size()), order, dir.resolve(mart.table() + "-part-1.parquet")));
+                } else {
+                    parts.add(copyToParquet(c, mart, rows, order, dir.resolve(mart.table() + ".parquet")));
+                }
+                files.add(new MartFiles(mart.table(), parts));
+            }
+        }
+        return files;
+    }
+
+    private static Path copyToParquet(Connection c, Mart mart, List<List<Object>> rows, List<Integer> order, Path file)
+            throws SQLException {
+        String values = rows.stream()
+                .map(r -> r.stream().map(ClickHouseSqlOnChdbTest::duckLiteral).collect(Collectors.joining(", ", "(", ")")))
+                .collect(Collectors.joining(",\n"));
+        String aliases = Stream.iterate(0, i -> i + 1).limit(mart.columns().length).map(i -> "c" + i)
+                .collect(Collectors.joining(", "));
+        String select = order.stream()
+                .map(i -> "CAST(c" + i + " AS " + mart.duckTypes()[i] + ") AS \"" + mart.columns()[i] + "\"")
+                .collect(Collectors.joining(", "));
+        try (Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT " + select + " FROM (VALUES " + values + ") AS v(" + aliases + ")) TO '"
+                    + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT parquet)");
+        }
+        return file;
+    }
+
+    private static String duckLiteral(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof String s) {
+            return "'" + s.replace("'", "''") + "'";
+        }
+        if (v instanceof Double d) {
+            return "CAST('" + d + "' AS DOUBLE)";
+        }
+        return v.toString();
+    }
+
+    private static String contents(Mart mart) {
+        return "SELECT * FROM " + mart.table() + " ORDER BY " + mart.orderBy();
+    }
+
+    /** The expected rows of an export: the mart rows, projected on the export's columns (by name). */
+    private static Table project(Mart mart, List<List<Object>> rows, List<String> exportColumns) {
+        List<String> names = Arrays.asList(mart.columns());
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> r : rows) {
+            List<Object> projected = new ArrayList<>();
+            for (String column : exportColumns) {
+                int i = names.indexOf(column);
+                if (i < 0) {
+                    fail("export " + mart.table() + " has a column the mart does not: " + column);
+                }
+                projected.add(normalise(r.get(i)));
+            }
+            out.add(projected);
+        }
+        return new Table(exportColumns, out);
+    }
+
+    // =====================================================================================================
+    // Tables of normalised values and their comparison
+    // =====================================================================================================
+
+    /** Column names and rows of normalised values: null, String, Boolean, Long, Double (timestamps as text). */
+    public record Table(List<String> columns, List<List<Object>> rows) {
+    }
+
+    public static List<Object> row(Object... values) {
+        return Arrays.stream(values).map(ClickHouseSqlOnChdbTest::normalise).collect(ArrayList::new, List::add, List::addAll);
+    }
+
+    public static Object normalise(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        if (v instanceof Float || v instanceof Double || v instanceof BigDecimal) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime().format(MILLIS);
+        }
+        if (v instanceof LocalDateTime t) {
+            return t.format(MILLIS);
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(ClickHouseSqlOnChdbTest::normalise).toList();
+        }
+        return v.toString();
+    }
+
+    public static boolean same(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof Long && b instanceof Long) {
+            return a.equals(b);
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return Math.abs(x.doubleValue() - y.doubleValue()) <= EPSILON;
+        }
+        return a.getClass() == b.getClass() && a.equals(b);
+    }
+
+    /** Fails listing every differing column name, row count and value (with its Java type). */
+    public static void assertSameTable(String what, Table expected, Table actual) {
+        List<String> problems = new ArrayList<>();
+        if (!expected.columns().equals(actual.columns())) {
+            problems.add("columns: expected " + expected.columns() + ", got " + actual.columns());
+        }
+        if (expected.rows().size() != actual.rows().size()) {
+            problems.add("rows: expected " + expected.rows().size() + ", got " + actual.rows().size());
+        }
+        for (int r = 0; r < Math.min(expected.rows().size(), actual.rows().size()); r++) {
+            List<Object> e = expected.rows().get(r);
+            List<Object> a = actual.rows().get(r);
+            if (e.size() != a.size()) {
+                problems.add("row " + r + ": expected " + e.size() + " values, got " + a.size());
+                continue;
+            }
+            for (int i = 0; i < e.size(); i++) {
+                if (!same(e.get(i), a.get(i))) {
+                    String column = i < expected.columns().size() ? expected.columns().get(i) : "#" + i;
+                    problems.add("row " + r + " " + column + ": expected " + show(e.get(i)) + ", got " + show(a.get(i)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(what + " — " + problems.size() + " difference(s):\n  " + String.join("\n  ", problems)
+                    + "\nexpected rows: " + expected.rows() + "\nactual rows:   " + actual.rows());
+        }
+    }
+
+    private static String show(Object v) {
+        return v == null ? "null" : "<" + v + "> (" + v.getClass().getSimpleName() + ")";
+    }
+
+    private static void assertNoRowMentions(Table table, String... fragments) {
+        for (List<Object> r : table.rows()) {
+            for (Object v : r) {
+                for (String f : fragments) {
+                    assertFalse(v instanceof String s && s.contains(f), "a superseded or failed load leaked: " + r);
+                }
+            }
+        }
+    }
+
+    public static Table table(Chdb.Result result) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> r : result.rows()) {
+            rows.add(row(r.toArray()));
+        }
+        return new Table(result.columnNames(), rows);
+    }
+
+    public static Table query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return read(s.executeQuery(sql));
+        }
+    }
+
+    public static Table read(ResultSet rs) throws SQLException {
+        try (rs) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnLabel(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> r = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    r.add(normalise(rs.getObject(i)));
+                }
+                rows.add(r);
+            }
+            return new Table(columns, rows);
+        }
+    }
+
+    public static Table readParquet(Connection c, Path file) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
+            ps.setString(1, file.toAbsolutePath().toString());
+            return read(ps.executeQuery());
+        }
+    }
+
+    public static List<String> parquetTypes(Connection c, Path file) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("DESCRIBE SELECT * FROM read_parquet(?)")) {
+            ps.setString(1, file.toAbsolutePath().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString("column_name") + " " + rs.getString("column_type"));
+                }
+            }
+        }
+        return types;
+    }
+
+    public static void execute(Connection c, List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** name (file name without .sql) → text of every .sql file in a class path folder, in name order. */
+    public static Map<String, String> sqlFiles(String folder) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(Chdb.classpathFolder(folder))) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                String name = p.getFileName().toString().replaceFirst("\\.sql$", "");
+                files.put(name, SqlResource.load(folder + "/" + p.getFileName()));
+            }
+        }
+        assertFalse(files.isEmpty(), "no .sql files in " + folder);
+        return files;
+    }
+}
