@@ -5,6 +5,11 @@ public sealed interface RowOutcome<T> {
 
     long line();
 
+    /** A row rejected for one field's value; the reason reads «поле «name»: …». */
+    static <T> RowOutcome<T> rejectField(ru.orientir.etl.ingest.csv.CsvRecord record, String field, String reason) {
+        return new Rejected<>(record.line(), field, "поле «" + field + "»: " + reason, record.raw());
+    }
+
     record Accepted<T>(long line, T row) implements RowOutcome<T> {
     }
 

@@ -32,9 +32,14 @@ public final class StagingWriter<T> implements ItemStreamWriter<RowOutcome<T>> {
         this.staging = staging;
     }
 
+    /** The last input line whose rows are committed in the warehouse and recorded by Spring Batch (0 on a first run). */
+    public static long committedLine(ExecutionContext context) {
+        return context.containsKey(LAST_LINE_KEY) ? context.getLong(LAST_LINE_KEY) : 0L;
+    }
+
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
-        lastLine = context.containsKey(LAST_LINE_KEY) ? context.getLong(LAST_LINE_KEY) : 0L;
+        lastLine = committedLine(context);
         try (Connection c = load.warehouse().connection()) {
             for (String table : List.of(staging.table(), "meta_quarantine")) {
                 try (PreparedStatement ps = c.prepareStatement(

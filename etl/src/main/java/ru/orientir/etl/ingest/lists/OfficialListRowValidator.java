@@ -40,7 +40,7 @@ public final class OfficialListRowValidator implements ItemProcessor<CsvRecord, 
                 + "JOIN meta_active_load a ON s.load_id = a.load_id WHERE a.file <> ?").keySet();
         otherFiles = load.keysOfOtherFiles("SELECT CAST(l.list_year AS VARCHAR) || '|' || l.school_id, a.file "
                 + "FROM stg_official_list l JOIN meta_active_load a ON l.load_id = a.load_id WHERE a.file <> ?");
-        long committed = context.containsKey(StagingWriter.LAST_LINE_KEY) ? context.getLong(StagingWriter.LAST_LINE_KEY) : 0;
+        long committed = StagingWriter.committedLine(context);
         seen = load.keysOfThisLoad("SELECT CAST(list_year AS VARCHAR) || '|' || school_id, line FROM stg_official_list "
                 + "WHERE load_id = ? AND line <= ?", committed);
     }
@@ -54,41 +54,37 @@ public final class OfficialListRowValidator implements ItemProcessor<CsvRecord, 
         FieldReader f = new FieldReader(header, record);
         String yearText = f.get("list_year");
         if (yearText.isEmpty()) {
-            return reject(record, "list_year", "пустое значение — укажите год списка, например 2024");
+            return RowOutcome.rejectField(record, "list_year", "пустое значение — укажите год списка, например 2024");
         }
         int year;
         try {
             year = Integer.parseInt(yearText);
         } catch (NumberFormatException e) {
-            return reject(record, "list_year", "«" + yearText + "» — не число (ожидается год списка, например 2024)");
+            return RowOutcome.rejectField(record, "list_year", "«" + yearText + "» — не число (ожидается год списка, например 2024)");
         }
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            return reject(record, "list_year", year + " — вне допустимого диапазона " + MIN_YEAR + "–" + MAX_YEAR);
+            return RowOutcome.rejectField(record, "list_year", year + " — вне допустимого диапазона " + MIN_YEAR + "–" + MAX_YEAR);
         }
         String id = f.get("school_id");
         if (id.isEmpty()) {
-            return reject(record, "school_id", "пустое значение — укажите код ОО");
+            return RowOutcome.rejectField(record, "school_id", "пустое значение — укажите код ОО");
         }
         if (!knownSchools.contains(id)) {
-            return reject(record, "school_id", "код ОО «" + id + "» не найден в справочнике школ; "
+            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» не найден в справочнике школ; "
                     + "загрузите файл школ с этим кодом или исправьте код");
         }
         String key = year + "|" + id;
         Long firstLine = seen.get(key);
         if (firstLine != null) {
-            return reject(record, "school_id", "школа «" + id + "» уже указана в списке " + year + " года в строке " + firstLine);
+            return RowOutcome.rejectField(record, "school_id", "школа «" + id + "» уже указана в списке " + year + " года в строке " + firstLine);
         }
         String otherFile = otherFiles.get(key);
         if (otherFile != null) {
-            return reject(record, "school_id", "школа «" + id + "» уже указана в списке " + year + " года в файле «"
+            return RowOutcome.rejectField(record, "school_id", "школа «" + id + "» уже указана в списке " + year + " года в файле «"
                     + otherFile + "»");
         }
         seen.put(key, record.line());
         String reason = f.get("reason");
         return new RowOutcome.Accepted<>(record.line(), new OfficialListRow(year, id, reason.isEmpty() ? null : reason));
-    }
-
-    private static RowOutcome<OfficialListRow> reject(CsvRecord record, String field, String reason) {
-        return new RowOutcome.Rejected<>(record.line(), field, "поле «" + field + "»: " + reason, record.raw());
     }
 }

@@ -40,7 +40,7 @@ public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOut
     public void open(ExecutionContext context) {
         otherFiles = load.keysOfOtherFiles("SELECT s.school_id, a.file FROM stg_schools s "
                 + "JOIN meta_active_load a ON s.load_id = a.load_id WHERE a.file <> ?");
-        long committed = context.containsKey(StagingWriter.LAST_LINE_KEY) ? context.getLong(StagingWriter.LAST_LINE_KEY) : 0;
+        long committed = StagingWriter.committedLine(context);
         seen = load.keysOfThisLoad("SELECT school_id, line FROM stg_schools WHERE load_id = ? AND line <= ?", committed);
     }
 
@@ -53,17 +53,17 @@ public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOut
         FieldReader f = new FieldReader(header, record);
         for (String column : REQUIRED) {
             if (f.get(column).isEmpty()) {
-                return reject(record, column, "пустое значение — поле обязательно");
+                return RowOutcome.rejectField(record, column, "пустое значение — поле обязательно");
             }
         }
         String id = f.get("school_id");
         Long firstLine = seen.get(id);
         if (firstLine != null) {
-            return reject(record, "school_id", "код ОО «" + id + "» повторяется: уже указан в строке " + firstLine);
+            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» повторяется: уже указан в строке " + firstLine);
         }
         String otherFile = otherFiles.get(id);
         if (otherFile != null) {
-            return reject(record, "school_id", "код ОО «" + id + "» уже загружен из файла «" + otherFile + "»");
+            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» уже загружен из файла «" + otherFile + "»");
         }
         seen.put(id, record.line());
         return new RowOutcome.Accepted<>(record.line(),
@@ -83,9 +83,5 @@ public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOut
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise extra columns", e);
         }
-    }
-
-    private static RowOutcome<SchoolRow> reject(CsvRecord record, String field, String reason) {
-        return new RowOutcome.Rejected<>(record.line(), field, "поле «" + field + "»: " + reason, record.raw());
     }
 }
