@@ -13,7 +13,7 @@ import ru.orientir.jobs.export.MartExporter;
 import ru.orientir.warehouse.Warehouse;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write a published mart to standard output, header first.%nMarts: list_transitions, school_status, list_membership.")
+        description = "Write a published mart to standard output, header first.%nMarts: list_transitions, school_status, list_membership; load history: loads, quarantine.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MART", description = "The mart to export.")

@@ -22,7 +22,7 @@ import ru.orientir.warehouse.Warehouse;
  * trailing zeros.
  */
 public final class MartExporter {
-    public static final Set<String> MARTS = Set.of("list_transitions", "school_status", "list_membership");
+    public static final Set<String> MARTS = Set.of("list_transitions", "school_status", "list_membership", "loads", "quarantine");
 
     private final Warehouse warehouse;
 

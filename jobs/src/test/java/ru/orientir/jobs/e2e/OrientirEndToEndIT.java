@@ -82,6 +82,13 @@ class OrientirEndToEndIT {
                 2022,E,Школа E,Юг,false,off,0,0,
                 """, status.stdout());
 
+        OrientirCli.Result quarantine = cli.run("export", "quarantine", "--format", "csv");
+        assertEquals(0, quarantine.exitCode(), quarantine.stderr());
+        String[] q = quarantine.stdout().split("\n");
+        assertEquals("load_id,file,line,reason,raw", q[0]);
+        assertEquals(2, q.length, quarantine.stdout());
+        assertTrue(q[1].matches("[0-9a-f]{16}-0,2021\\.csv,4,поле «school_id»: код ОО «Z» не найден в справочнике школ; [^,]*,\"2021,Z,НОР\""), q[1]);
+
         // A second run over the same files loads nothing again and publishes the same marts.
         OrientirCli.Result again = cli.run("run", "--inbox", inbox.toString());
         assertEquals(0, again.exitCode(), again.stdout() + again.stderr());
@@ -93,6 +100,11 @@ class OrientirEndToEndIT {
         assertEquals(0, cli.run("run", "--inbox", inbox.toString()).exitCode());
         String corrected = cli.run("export", "list_transitions", "--format", "csv").stdout();
         assertTrue(corrected.contains("\nregion,2022,,5,4,2,1,1,2,0,0.8\n"), corrected);
+        String loads = cli.run("export", "loads", "--format", "csv").stdout();
+        assertTrue(loads.startsWith("load_id,file,kind,rows_read,rows_loaded,rows_quarantined,status\n"), loads);
+        assertTrue(loads.contains(",2022.csv,official_list,4,4,0,loaded\n"), loads);
+        assertTrue(loads.contains(",2022.csv,official_list,3,3,0,superseded\n"), loads);
+        assertTrue(loads.contains(",reference.csv,schools,5,5,0,loaded\n"), loads);
 
         // An unreadable file fails alone: the run says so and exits 3, the rest is still published.
         write("notes.csv", "что,это\n1,2\n");
