@@ -21,15 +21,13 @@ import ru.orientir.etl.analytics.clusters.SupportClusters;
 import ru.orientir.etl.analytics.lists.ListMembership;
 import ru.orientir.etl.analytics.lists.ListTransitions;
 import ru.orientir.warehouse.MartFiles;
+import ru.orientir.warehouse.Snapshot;
 
 /**
  * Reads a staging snapshot (Parquet written by the warehouse), computes the marts and writes each as Parquet. Spark
  * never connects to the warehouse: the hand-off is files both sides read and write natively.
  */
 public final class AnalyticsJob {
-    public static final String SCHOOLS = "schools.parquet";
-    public static final String OFFICIAL_LIST = "official_list.parquet";
-
     private final SparkSession spark;
 
     public AnalyticsJob(SparkSession spark) {
@@ -37,8 +35,8 @@ public final class AnalyticsJob {
     }
 
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
-        Dataset<Row> schools = spark.read().parquet(snapshot.resolve(SCHOOLS).toString());
-        Dataset<Row> officialList = spark.read().parquet(snapshot.resolve(OFFICIAL_LIST).toString());
+        Dataset<Row> schools = spark.read().parquet(Snapshot.file(snapshot, "schools").toString());
+        Dataset<Row> officialList = spark.read().parquet(Snapshot.file(snapshot, "official_list").toString());
 
         Dataset<Row> membership = ListMembership.fromOfficialList(schools, officialList).cache();
         Dataset<Row> history = ListTransitions.schoolHistory(membership)

@@ -29,7 +29,7 @@ import ru.orientir.etl.ingest.batch.ChunkObserver;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
 import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.warehouse.MartFiles;
-import ru.orientir.warehouse.SqlResource;
+import ru.orientir.warehouse.Snapshot;
 import ru.orientir.warehouse.Warehouse;
 
 /**
@@ -66,8 +66,7 @@ public final class Pipeline {
                 Path runDir = config.home().resolve("runs").resolve(runId);
                 Path snapshot = runDir.resolve("snapshot");
                 timer.start("snapshot");
-                warehouse.exportParquet(SqlResource.load("sql/snapshot/schools.sql"), snapshot.resolve(AnalyticsJob.SCHOOLS));
-                warehouse.exportParquet(SqlResource.load("sql/snapshot/official_list.sql"), snapshot.resolve(AnalyticsJob.OFFICIAL_LIST));
+                Snapshot.write(warehouse, snapshot);
                 timer.start("analytics");
                 SparkSession spark = LocalSpark.session();
                 List<MartFiles> marts = new AnalyticsJob(spark).run(runId, snapshot, runDir.resolve("marts"));
