@@ -12,7 +12,7 @@ Checks:
   - every service has `image` or `build`, and only keys the Compose Specification knows;
   - every ${VAR} it references is defined in the env example, and every variable there is
     used and has a comment line above it;
-  - every service but the application has a healthcheck;
+  - every service has a healthcheck (the application's: the scheduler's heartbeat file);
   - depends_on names existing services, with valid conditions (service_healthy only on a
     service that has a healthcheck), and has no cycle;
   - every named volume used is declared, and every declared one is used;
@@ -41,8 +41,9 @@ try:
 except ImportError:  # pragma: no cover - depends on the machine
     sys.exit("check-compose: PyYAML is missing (pip install pyyaml)")
 
-# The application is a batch CLI (`run` exits when done): nothing to probe.
-NO_HEALTHCHECK = {"orientir"}
+# Services allowed to run without a healthcheck. None: the application runs as the scheduler
+# daemon (`schedule`), whose heartbeat file its healthcheck probes.
+NO_HEALTHCHECK = set()
 SECRET_KEY_WORDS = ("PASSWORD", "SECRET", "KEY")
 DEPENDS_ON_CONDITIONS = {"service_started", "service_healthy", "service_completed_successfully"}
 TOP_LEVEL_KEYS = {"name", "services", "networks", "volumes", "secrets", "configs", "include", "models"}

@@ -1,16 +1,55 @@
 package ru.orientir.dashboards.datasets;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-/** A Superset dataset over one published mart: the table, its title and every column's Russian label. */
-public record Dataset(String table, String title, List<Column> columns) {
+/**
+ * A Superset dataset: a published table (physical) or a query over published tables (virtual, {@code sql} set), with
+ * its Russian title and every column's Russian label.
+ */
+public record Dataset(String table, String title, List<Column> columns, String sql) {
 
     public record Column(String name, String label) {
     }
 
     public Dataset {
         columns = List.copyOf(columns);
+    }
+
+    /** A dataset over a published table. */
+    public Dataset(String table, String title, List<Column> columns) {
+        this(table, title, columns, null);
+    }
+
+    /** A virtual dataset whose query is the resource {@code datasets/<name>.sql} beside this class. */
+    public static Dataset view(String name, String title, List<Column> columns) {
+        try (InputStream in = Dataset.class.getResourceAsStream(name + ".sql")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing SQL resource for dataset " + name);
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().filter(l -> !l.strip().startsWith("--")).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+            return new Dataset(name, title, columns, sql);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean virtual() {
+        return sql != null;
+    }
+
+    /** Whether rows belong to a municipality (row-level security filters these datasets for municipal roles). */
+    public boolean municipal() {
+        return columns.stream().anyMatch(c -> c.name().equals("municipality"));
+    }
+
+    public String label(String column) {
+        return columns.stream().filter(c -> c.name().equals(column)).map(Column::label).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(table + " has no column " + column));
     }
 
     public UUID uuid() {

@@ -1,11 +1,6 @@
 package ru.orientir.etl.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,9 +28,11 @@ import org.springframework.batch.core.step.StepExecution;
 
 import ru.orientir.etl.ingest.batch.BatchInfrastructure;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
-import ru.orientir.etl.ingest.csv.CsvItemReader;
-import ru.orientir.etl.ingest.csv.CsvParser;
-import ru.orientir.etl.ingest.csv.CsvRecord;
+import ru.orientir.etl.ingest.columns.ColumnAliases;
+import ru.orientir.etl.ingest.csv.SourceItemReader;
+import ru.orientir.etl.ingest.source.RecordSource;
+import ru.orientir.etl.ingest.source.RecordSources;
+import ru.orientir.etl.ingest.source.UnreadableFileException;
 import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseException;
 
@@ -45,7 +42,6 @@ import ru.orientir.warehouse.WarehouseException;
  */
 public final class FileIngestor {
     private static final Logger log = LoggerFactory.getLogger(FileIngestor.class);
-    private static final List<String> STAGING_TABLES = List.of("stg_schools", "stg_official_list");
 
     private final Warehouse warehouse;
     private final BatchInfrastructure batch;
@@ -87,14 +83,18 @@ public final class FileIngestor {
             try {
                 Header header = readHeader(path);
                 Optional<FileKind> kind = FileKind.detect(header);
-                if (kind.isEmpty()) {
+                if (kind.isEmpty()) { // cannot happen: the source found the header by these kinds
                     results.add(failed(file, null, started, "не удалось определить тип файла по заголовку «"
-                            + String.join(",", header.names()) + "»; ожидается один из: " + FileKind.describeKnownHeaders()));
+                            + String.join(",", header.names()) + "»"));
                     continue;
                 }
                 planned.add(new Planned(file, kind.get(), header));
             } catch (UnreadableFileException e) {
-                results.add(failed(file, null, started, e.getMessage()));
+                String why = e.getMessage().startsWith("не найдена строка заголовка")
+                        ? "не удалось определить тип файла: " + e.getMessage() + "; ожидается один из: "
+                                + FileKind.describeKnownHeaders()
+                        : e.getMessage();
+                results.add(failed(file, null, started, why));
             }
         }
         planned.sort(Comparator.comparingInt((Planned p) -> p.kind().order()).thenComparing(p -> p.file().name()));
@@ -116,28 +116,12 @@ public final class FileIngestor {
         }
     }
 
-    static final class UnreadableFileException extends Exception {
-        UnreadableFileException(String message) {
-            super(message);
-        }
-    }
-
-    static Header readHeader(Path path) throws UnreadableFileException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (CsvParser parser = new CsvParser(new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder)), ',')) {
-            CsvRecord first = parser.next();
-            if (first == null || first.isBlank()) {
-                throw new UnreadableFileException("пустой файл: нет строки заголовка");
-            }
-            if (first.error() != null) {
-                throw new UnreadableFileException("строка заголовка не читается: " + first.error());
-            }
-            return new Header(first.fields());
-        } catch (CharacterCodingException e) {
-            throw new UnreadableFileException("файл не в кодировке UTF-8 (сохраните его как CSV UTF-8)");
-        } catch (IOException e) {
+    /** The header of a file, found by the source layer below any title rows, with the configured aliases. */
+    private Header readHeader(Path path) throws UnreadableFileException {
+        ColumnAliases aliases = jobs.settings().aliases();
+        try (RecordSource source = RecordSources.open(path, jobs.headerPredicate(), jobs.sourceOptions())) {
+            return new Header(source.header().names(), aliases);
+        } catch (java.io.IOException e) {
             throw new UnreadableFileException("файл не удалось прочитать: " + e.getMessage());
         }
     }
@@ -147,7 +131,12 @@ public final class FileIngestor {
         InboxFile file = p.file();
         String loadId = loadId(file);
         LoadContext context = new LoadContext(warehouse, loadId, file.name());
-        Job job = jobs.job(p.kind(), file.path(), p.header(), context);
+        Job job;
+        try {
+            job = jobs.job(p.kind(), file.path(), p.header(), context);
+        } catch (IllegalStateException e) {
+            return failed(file, p.kind(), loadId, started, e.getMessage());
+        }
         JobParameters params = new JobParametersBuilder()
                 .addString("load_id", loadId)
                 .addString("file", file.name(), false)
@@ -168,7 +157,7 @@ public final class FileIngestor {
             return failed(file, p.kind(), loadId, started, why);
         }
         long read = readCount(execution);
-        long loaded = count("SELECT count(*) FROM " + stagingTable(p.kind()) + " WHERE load_id = ?", loadId);
+        long loaded = count("SELECT count(*) FROM " + p.kind().stagingTable() + " WHERE load_id = ?", loadId);
         long quarantined = count("SELECT count(*) FROM meta_quarantine WHERE load_id = ?", loadId);
         if (read != loaded + quarantined) {
             return failed(file, p.kind(), loadId, started, "нарушен учёт строк: прочитано " + read + ", загружено "
@@ -209,19 +198,13 @@ public final class FileIngestor {
     private static long readCount(JobExecution execution) {
         long total = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getExecutionContext().containsKey(CsvItemReader.RECORDS_KEY)) {
-                total += step.getExecutionContext().getLong(CsvItemReader.RECORDS_KEY);
+            if (step.getExecutionContext().containsKey(SourceItemReader.RECORDS_KEY)) {
+                total += step.getExecutionContext().getLong(SourceItemReader.RECORDS_KEY);
             }
         }
         return total;
     }
 
-    private static String stagingTable(FileKind kind) {
-        return switch (kind) {
-            case SCHOOLS -> "stg_schools";
-            case OFFICIAL_LIST -> "stg_official_list";
-        };
-    }
 
     /** Stable across restarts of the same file version; a new generation when the same version is loaded again later. */
     private String loadId(InboxFile file) {
@@ -277,7 +260,8 @@ public final class FileIngestor {
 
     /** Rows of earlier versions of a changed file leave staging once the new version has loaded. */
     private void purgeSupersededRows() {
-        for (String table : STAGING_TABLES) {
+        for (FileKind kind : FileKind.values()) {
+            String table = kind.stagingTable();
             String sql = "DELETE FROM " + table + " WHERE load_id NOT IN (SELECT load_id FROM meta_active_load) "
                     + "AND load_id IN (SELECT load_id FROM meta_load WHERE status = 'loaded')";
             try (Connection c = warehouse.connection(); PreparedStatement ps = c.prepareStatement(sql)) {

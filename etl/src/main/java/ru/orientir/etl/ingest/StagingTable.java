@@ -1,16 +1,31 @@
 package ru.orientir.etl.ingest;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 
-/** How one kind of typed row is written to its staging table (after the load_id and line columns). */
+/**
+ * How one kind of typed row is stored in its staging table: the columns after load_id and line, their JDBC types,
+ * and a row's values in that order (null for a missing value). The writer chooses the path: DuckDB's appender in
+ * bulk, or JDBC batches.
+ */
 public interface StagingTable<T> {
+    int TEXT = Types.VARCHAR;
+    int INT = Types.INTEGER;
+    int BIGINT = Types.BIGINT;
+    int DOUBLE = Types.DOUBLE;
+    int BOOL = Types.BOOLEAN;
 
     String table();
 
-    List<String> columns();
+    /** Column name → JDBC type, in table order, after load_id and line. */
+    List<Column> columns();
 
-    /** Binds the row's values from parameter index {@code first} on. */
-    void bind(PreparedStatement ps, int first, T row) throws SQLException;
+    Object[] values(T row);
+
+    record Column(String name, int type) {
+    }
+
+    static Column column(String name, int type) {
+        return new Column(name, type);
+    }
 }

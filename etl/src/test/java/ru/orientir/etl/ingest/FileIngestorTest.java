@@ -126,23 +126,31 @@ class FileIngestorTest {
     void anUnreadableFileFailsAloneAndTheOthersLoad() throws Exception {
         f.write("schools.csv", "school_id,name,municipality\nS1,Школа 1,Север\n");
         f.write("notes.csv", "что,это\n1,2\n");
-        Files.write(f.inbox.resolve("cp1251.csv"), "school_id,name,municipality\nS7,Школа,Юг\n".getBytes("windows-1251"));
+        Files.write(f.inbox.resolve("cp1251.csv"), "код ОО;наименование;МОУО\nS7;Школа;Юг\n".getBytes("windows-1251"));
         f.write("empty.csv", "");
+        Files.write(f.inbox.resolve("old.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
         List<LoadResult> results = f.ingest();
 
         assertEquals(LoadResult.Status.LOADED, IngestFixture.result(results, "schools.csv").status());
         LoadResult unknown = IngestFixture.result(results, "notes.csv");
         assertEquals(LoadResult.Status.FAILED, unknown.status());
-        assertTrue(unknown.message().startsWith("не удалось определить тип файла по заголовку «что,это»"), unknown.message());
-        assertTrue(IngestFixture.result(results, "cp1251.csv").message().contains("не в кодировке UTF-8"));
+        assertTrue(unknown.message().startsWith("не удалось определить тип файла: не найдена строка заголовка"), unknown.message());
+        assertTrue(unknown.message().contains("schools: school_id,name,municipality"), unknown.message());
+        LoadResult cp1251 = IngestFixture.result(results, "cp1251.csv");
+        assertEquals(LoadResult.Status.LOADED, cp1251.status(), "windows-1251 with ';' and Russian headers loads");
+        assertEquals(List.of(List.of("Школа", "Юг")), f.rows("SELECT name, municipality FROM stg_schools WHERE school_id = 'S7'"));
         assertTrue(IngestFixture.result(results, "empty.csv").message().contains("пустой файл"));
+        assertTrue(IngestFixture.result(results, "old.xls").message().contains("XLS (Excel 97–2003) не поддерживается"),
+                IngestFixture.result(results, "old.xls").message());
         assertEquals(3, f.count("SELECT count(*) FROM meta_load WHERE status = 'failed'"));
     }
 
     @Test
     void aLoadThatFailsPartWayResumesToExactlyTheRowsOfACleanLoad() throws Exception {
         StringBuilder csv = new StringBuilder("school_id,name,municipality\n");
-        for (int i = 1; i <= 2_500; i++) {
+        int chunk = ru.orientir.etl.ingest.batch.IngestJobConfiguration.CHUNK_SIZE;
+        int total = chunk * 5 / 2;
+        for (int i = 1; i <= total; i++) {
             csv.append("S").append(i).append(",Школа ").append(i).append(",Район ").append(i % 7).append('\n');
         }
         csv.append(",без кода,Район\n");
@@ -157,17 +165,17 @@ class FileIngestorTest {
         }), "schools.csv");
         assertEquals(LoadResult.Status.FAILED, failed.status());
         assertTrue(failed.message().contains("simulated crash"), failed.message());
-        assertEquals(2_000, f.count("SELECT count(*) FROM stg_schools"), "two chunks reached the warehouse");
+        assertEquals(2L * chunk, f.count("SELECT count(*) FROM stg_schools"), "two chunks reached the warehouse");
         assertEquals(0, f.count("SELECT count(*) FROM meta_active_load"), "a failed load is not visible");
 
         LoadResult resumed = IngestFixture.result(f.ingest(), "schools.csv");
         assertEquals(LoadResult.Status.LOADED, resumed.status(), resumed.message());
         assertEquals(failed.loadId(), resumed.loadId(), "the same load resumed, not a new one");
-        assertEquals(2_501, resumed.rowsRead());
-        assertEquals(2_500, resumed.rowsLoaded());
+        assertEquals(total + 1, resumed.rowsRead());
+        assertEquals(total, resumed.rowsLoaded());
         assertEquals(1, resumed.rowsQuarantined());
-        assertEquals(2_500, f.count("SELECT count(DISTINCT school_id) FROM stg_schools"));
-        assertEquals(2_500, f.count("SELECT count(*) FROM stg_schools"), "no row twice");
+        assertEquals(total, f.count("SELECT count(DISTINCT school_id) FROM stg_schools"));
+        assertEquals(total, f.count("SELECT count(*) FROM stg_schools"), "no row twice");
         assertEquals(1, f.count("SELECT count(*) FROM meta_quarantine"));
         long executions = f.batch.jobRepository().getJobExecutions(
                 f.batch.jobRepository().getLastJobInstance("ingest-schools")).size();

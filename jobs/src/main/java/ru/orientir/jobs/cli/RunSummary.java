@@ -66,6 +66,10 @@ final class RunSummary {
         return switch (kind) {
             case SCHOOLS -> "справочник школ";
             case OFFICIAL_LIST -> "официальный список";
+            case EXAM_RESULTS -> "результаты участников";
+            case EXAM_AGGREGATES -> "результаты по школам";
+            case SCHOOL_CONTEXT -> "контекст школ";
+            case STAFFING -> "кадры";
         };
     }
 }

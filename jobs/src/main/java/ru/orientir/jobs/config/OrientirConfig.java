@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import ru.orientir.jobs.pipeline.PipelineSettings;
+import ru.orientir.jobs.schedule.ScheduleSettings;
 import ru.orientir.warehouse.WarehouseSettings;
 
 /**
@@ -18,7 +20,13 @@ import ru.orientir.warehouse.WarehouseSettings;
  * ({@code *_PASSWORD_FILE}), never from the YAML file itself.
  */
 public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
-                             String batchPassword) {
+                             String batchPassword, PipelineSettings pipeline, ScheduleSettings schedule,
+                             String alertWebhook) {
+
+    /** Without the schedule's settings: defaults for retries and schedule, no alert webhook. */
+    public OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser, String batchPassword) {
+        this(home, warehouse, batchUrl, batchUser, batchPassword, PipelineSettings.DEFAULT, ScheduleSettings.defaults(home), null);
+    }
 
     public static OrientirConfig load(Map<String, String> env) {
         JsonNode yaml = readYaml(env);
@@ -33,13 +41,26 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                 "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch"));
         return new OrientirConfig(home, warehouse, batchUrl,
                 first(env.get("ORIENTIR_BATCH_USER"), text(yaml, "batch", "user"), "sa"),
-                first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""));
+                first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
+                PipelineSettings.parse(
+                        first(env.get("ORIENTIR_PIPELINE_RETRIES"), text(yaml, "pipeline", "retries"), null),
+                        first(env.get("ORIENTIR_PIPELINE_RETRY_DELAY"), text(yaml, "pipeline", "retry-delay"), null)),
+                ScheduleSettings.parse(home,
+                        first(env.get("ORIENTIR_SCHEDULE_CRON"), text(yaml, "schedule", "cron"), null),
+                        first(env.get("ORIENTIR_SCHEDULE_ZONE"), text(yaml, "schedule", "zone"), null),
+                        first(env.get("ORIENTIR_SCHEDULE_OVERLAP"), text(yaml, "schedule", "overlap"), null),
+                        first(env.get("ORIENTIR_SCHEDULE_INBOX"), text(yaml, "schedule", "inbox"), null),
+                        first(env.get("ORIENTIR_QUARTZ_JDBC_URL"), text(yaml, "schedule", "store", "url"), null),
+                        first(env.get("ORIENTIR_QUARTZ_USER"), text(yaml, "schedule", "store", "user"), null),
+                        secret(env, "ORIENTIR_QUARTZ_PASSWORD")),
+                first(env.get("ORIENTIR_ALERT_WEBHOOK"), text(yaml, "alert", "webhook"), null));
     }
 
     /** The same configuration with the embedded warehouse and job repository under another home (the demo's). */
     public OrientirConfig embeddedAt(Path otherHome) {
         return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome),
-                "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch"), "sa", "");
+                "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch"), "sa", "", pipeline,
+                ScheduleSettings.defaults(otherHome), null);
     }
 
     private static JsonNode readYaml(Map<String, String> env) {

@@ -1,35 +1,41 @@
 package ru.orientir.jobs.generate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import ru.orientir.jobs.csv.CsvWriter;
 
 /**
- * Generates a synthetic region's input files: {@code schools.csv} and one
- * {@code official_list_<year>.csv} per list year, for {@code bin/orientir generate} and the demo.
+ * Generates a synthetic region's input files, for {@code bin/orientir generate} and the demo:
+ * {@code schools.csv}, one {@code official_list_<year>.csv} per list year, and for each
+ * assessment year A (the year before each list year: list Y is built from the results of
+ * Y−1) {@code results_<A>} (student level) or {@code results_agg_<A>} (school aggregates),
+ * {@code context_<A>} and {@code staffing_<A>}, in the flavour of {@link GeneratorOptions}.
  *
  * <p>Everything is drawn from one {@link SplittableRandom} seeded with the seed alone, split
- * into independent streams (places, schools, risk, list, reasons), so the same arguments give
- * byte-identical files, and the schools file depends only on the seed and the school count.
- * No clock, no hash-order iteration.
+ * into independent streams (places, schools, risk, list, reasons, results, context,
+ * staffing), so the same arguments give the same files, and the schools file and lists depend
+ * only on the seed and the counts, whatever the flavour. Results are drawn school by school
+ * from a stream split per year and school, and the flavour only decides how they are written,
+ * so the aggregates are exactly the student-level file summed up. No clock, no hash-order
+ * iteration; every file is streamed, a year's results are never held in memory.
  *
  * <p>How the lists behave (share on the list, stay rate, entries, returns) is described in
- * {@link ListDynamics}; where the risk comes from, in {@link LatentRisk}.
+ * {@link ListDynamics}; where the risk comes from, in {@link LatentRisk}; how results follow
+ * the list, in {@link ResultsSimulator}; the scales, in {@link Assessments}.
  */
 public final class RegionGenerator {
 
     static final String SCHOOLS_FILE = "schools.csv";
-    static final List<String> SCHOOLS_HEADER = List.of(
-            "school_id", "name", "municipality", "settlement", "urban_rural", "school_type", "small_school", "students");
-    static final List<String> LIST_HEADER = List.of("list_year", "school_id", "reason");
+    static final List<String> SCHOOLS_HEADER = InputTable.SCHOOLS.header(false);
+    static final List<String> LIST_HEADER = InputTable.OFFICIAL_LIST.header(false);
 
     private static final int MIN_YEAR = 2000;
     private static final int MAX_YEAR = 2100;
@@ -44,8 +50,17 @@ public final class RegionGenerator {
         return "official_list_" + year + ".csv";
     }
 
-    /** Writes the region's input files into outDir (created if missing) and returns what it wrote. */
+    /**
+     * Writes the region's input files into outDir (created if missing) as UTF-8 CSV with
+     * student-level results, and returns what it wrote.
+     */
     public GeneratedRegion generate(int schools, int listYears, int lastListYear, Path outDir) throws IOException {
+        return generate(schools, listYears, lastListYear, outDir, GeneratorOptions.DEFAULTS);
+    }
+
+    /** Writes the region's input files into outDir (created if missing) in the given flavour. */
+    public GeneratedRegion generate(int schools, int listYears, int lastListYear, Path outDir, GeneratorOptions options)
+            throws IOException {
         if (schools < 1) {
             throw new IllegalArgumentException("schools must be at least 1, got " + schools);
         }
@@ -57,6 +72,7 @@ public final class RegionGenerator {
                     + ", got " + lastListYear);
         }
         Objects.requireNonNull(outDir, "outDir");
+        Objects.requireNonNull(options, "options");
 
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom places = root.split();
@@ -64,25 +80,92 @@ public final class RegionGenerator {
         SplittableRandom riskDraws = root.split();
         SplittableRandom listDraws = root.split();
         SplittableRandom reasonDraws = root.split();
+        // Split after the five above, so adding these changed none of the earlier files.
+        SplittableRandom resultDraws = root.split();
+        SplittableRandom contextDraws = root.split();
+        SplittableRandom staffingDraws = root.split();
 
         List<Municipality> municipalities = Municipalities.choose(Municipalities.countFor(schools), places);
         int[] perMunicipality = allocate(schools, municipalities, places);
         List<SyntheticSchool> region = new SchoolFactory(schoolDraws, schools).create(municipalities, perMunicipality);
         double[] risk = LatentRisk.assign(region, municipalities.size(), riskDraws);
         boolean[][] on = new ListDynamics(risk, listDraws).simulate(listYears);
+        double[] riskZ = standardisedLogits(risk);
+        SchoolContexts contexts = new SchoolContexts(region, municipalities, riskZ, contextDraws);
+        Staffing staffing = new Staffing(region, contexts, riskZ, staffingDraws);
 
         Files.createDirectories(outDir);
+        GeneratorOptions.Format format = options.format();
         List<Path> files = new ArrayList<>();
-        files.add(writeSchools(outDir.resolve(SCHOOLS_FILE), region, municipalities));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (TableSink sink = TableSink.open(format, InputTable.SCHOOLS, null, outDir)) {
+            writeSchools(sink, region, municipalities);
+            count(sink, "schools", files, rows);
+        }
         SortedMap<Integer, Integer> onByYear = new TreeMap<>();
         int firstYear = lastListYear - listYears + 1;
         for (int y = 0; y < listYears; y++) {
             int year = firstYear + y;
-            Path file = outDir.resolve(listFile(year));
-            onByYear.put(year, writeList(file, year, region, on[y], reasonDraws));
-            files.add(file);
+            try (TableSink sink = TableSink.open(format, InputTable.OFFICIAL_LIST, year, outDir)) {
+                onByYear.put(year, writeList(sink, year, region, on[y], reasonDraws));
+                count(sink, "official_list", files, rows);
+            }
         }
-        return new GeneratedRegion(files, municipalities.size(), schools, onByYear);
+        for (int y = 0; y < listYears; y++) {
+            int assessmentYear = firstYear + y - 1;
+            SplittableRandom yearResults = resultDraws.split();
+            SplittableRandom yearContext = contextDraws.split();
+            SplittableRandom yearStaffing = staffingDraws.split();
+            if (options.results() != GeneratorOptions.Results.NONE) {
+                boolean students = options.results() == GeneratorOptions.Results.STUDENT;
+                InputTable table = students ? InputTable.RESULTS : InputTable.RESULTS_AGGREGATE;
+                try (TableSink sink = TableSink.open(format, table, assessmentYear, outDir)) {
+                    ResultsWriter writer = new ResultsWriter(sink, assessmentYear, students);
+                    ResultsSimulator simulator = new ResultsSimulator(new ResultsSimulator.ParticipantIds(seed, assessmentYear));
+                    for (int i = 0; i < region.size(); i++) {
+                        SyntheticSchool school = region.get(i);
+                        writer.school(school.id());
+                        simulator.simulate(school, riskZ[i], on[y][i], yearResults.split(), writer);
+                    }
+                    writer.finish();
+                    count(sink, students ? "results" : "results_agg", files, rows);
+                }
+            }
+            try (TableSink sink = TableSink.open(format, InputTable.CONTEXT, assessmentYear, outDir)) {
+                contexts.write(sink, assessmentYear, y, yearContext);
+                count(sink, "context", files, rows);
+            }
+            try (TableSink sink = TableSink.open(format, InputTable.STAFFING, assessmentYear, outDir)) {
+                staffing.write(sink, assessmentYear, on[y], yearStaffing);
+                count(sink, "staffing", files, rows);
+            }
+        }
+        return new GeneratedRegion(files, municipalities.size(), schools, onByYear, rows);
+    }
+
+    private static void count(TableSink sink, String kind, List<Path> files, Map<String, Long> rows) {
+        files.add(sink.file());
+        rows.merge(kind, sink.rows(), Long::sum);
+    }
+
+    /** The risk on the logit scale, standardised over the region (0 = a typical school). */
+    private static double[] standardisedLogits(double[] risk) {
+        double[] z = new double[risk.length];
+        double sum = 0;
+        for (int i = 0; i < risk.length; i++) {
+            z[i] = StrictMath.log(risk[i] / (1 - risk[i]));
+            sum += z[i];
+        }
+        double mean = sum / risk.length;
+        double squares = 0;
+        for (double v : z) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = risk.length > 1 ? StrictMath.sqrt(squares / (risk.length - 1)) : 0;
+        for (int i = 0; i < z.length; i++) {
+            z[i] = sd > 0 ? (z[i] - mean) / sd : 0;
+        }
+        return z;
     }
 
     /**
@@ -132,38 +215,31 @@ public final class RegionGenerator {
         return allocated;
     }
 
-    private static Path writeSchools(Path file, List<SyntheticSchool> region, List<Municipality> municipalities)
+    private static void writeSchools(TableSink sink, List<SyntheticSchool> region, List<Municipality> municipalities)
             throws IOException {
-        try (CsvWriter csv = new CsvWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            csv.writeRow(SCHOOLS_HEADER);
-            for (SyntheticSchool school : region) {
-                csv.writeRow(
-                        school.id(),
-                        school.name(),
-                        municipalities.get(school.municipality()).name(),
-                        school.settlement(),
-                        school.urban() ? "городская" : "сельская",
-                        school.type().label(),
-                        school.small() ? "да" : "нет",
-                        Integer.toString(school.students()));
-            }
+        for (SyntheticSchool school : region) {
+            sink.row(
+                    school.id(),
+                    school.name(),
+                    municipalities.get(school.municipality()).name(),
+                    school.settlement(),
+                    school.urban() ? "городская" : "сельская",
+                    school.type().label(),
+                    school.small() ? "да" : "нет",
+                    Integer.toString(school.students()));
         }
-        return file;
     }
 
     /** Writes one year's list in school-id order and returns how many schools are on it. */
-    private static int writeList(Path file, int year, List<SyntheticSchool> region, boolean[] on,
+    private static int writeList(TableSink sink, int year, List<SyntheticSchool> region, boolean[] on,
             SplittableRandom reasons) throws IOException {
         int listed = 0;
         String yearText = Integer.toString(year);
-        try (CsvWriter csv = new CsvWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            csv.writeRow(LIST_HEADER);
-            for (int i = 0; i < on.length; i++) {
-                if (on[i]) {
-                    SyntheticSchool school = region.get(i);
-                    csv.writeRow(yearText, school.id(), ListReasons.next(school.type(), reasons));
-                    listed++;
-                }
+        for (int i = 0; i < on.length; i++) {
+            if (on[i]) {
+                SyntheticSchool school = region.get(i);
+                sink.row(yearText, school.id(), ListReasons.next(school.type(), reasons));
+                listed++;
             }
         }
         return listed;

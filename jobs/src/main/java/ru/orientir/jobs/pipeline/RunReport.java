@@ -1,5 +1,6 @@
 package ru.orientir.jobs.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,15 @@ import ru.orientir.etl.ingest.LoadResult;
 
 /**
  * What one pipeline run did: its loads, the marts it published (with row counts), how long each step took, and how
- * it ended.
+ * it ended; who started it ({@code run}, {@code schedule}), how many times it was started (more than 1 when it was
+ * resumed after a crash or a stop, from step {@code resumedFrom}), and every attempt of every step.
  */
 public record RunReport(String runId, Instant startedAt, Instant finishedAt, Status status, List<LoadResult> loads,
-                        Map<String, Long> publishedMarts, Map<String, java.time.Duration> stepTimings, String error) {
+                        Map<String, Long> publishedMarts, Map<String, Duration> stepTimings, String error,
+                        String trigger, int executions, String resumedFrom, List<StepAttempt> stepAttempts) {
+
+    /** How the error of a run stopped on request begins. */
+    static final String STOPPED_PREFIX = "запуск остановлен";
 
     public enum Status {
         SUCCEEDED("succeeded"), PARTIAL("partial"), FAILED("failed");
@@ -25,6 +31,12 @@ public record RunReport(String runId, Instant startedAt, Instant finishedAt, Sta
         public String code() {
             return code;
         }
+    }
+
+    /** The status meta_run keeps: {@link Status#code()}, or {@code stopped} for a run stopped on request (resumable). */
+    public String historyStatus() {
+        boolean stopped = status == Status.FAILED && error != null && error.startsWith(STOPPED_PREFIX);
+        return stopped ? "stopped" : status.code();
     }
 
     public long rowsRead() {

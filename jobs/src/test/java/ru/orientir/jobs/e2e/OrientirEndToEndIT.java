@@ -110,7 +110,7 @@ class OrientirEndToEndIT {
         write("notes.csv", "что,это\n1,2\n");
         OrientirCli.Result partial = cli.run("run", "--inbox", inbox.toString());
         assertEquals(3, partial.exitCode(), partial.stdout());
-        assertTrue(partial.stdout().contains("notes.csv: ОШИБКА — не удалось определить тип файла по заголовку «что,это»"),
+        assertTrue(partial.stdout().contains("notes.csv: ОШИБКА — не удалось определить тип файла: не найдена строка заголовка"),
                 partial.stdout());
 
         OrientirCli.Result history = cli.run("status");

@@ -27,6 +27,9 @@ class RegionGeneratorTest {
     private static final String SCHOOLS_HEADER =
             "school_id,name,municipality,settlement,urban_rural,school_type,small_school,students";
     private static final String LIST_HEADER = "list_year,school_id,reason";
+    /** For the tests about schools and lists: results are GenerateInputsTest's business and cost time here. */
+    private static final GeneratorOptions LISTS_ONLY =
+            new GeneratorOptions(GeneratorOptions.Format.CSV, GeneratorOptions.Results.NONE);
 
     /** The region the dynamics tests look at: 1,000 schools, list years 2019–2024, seed 42. */
     @TempDir
@@ -38,7 +41,7 @@ class RegionGeneratorTest {
 
     @BeforeAll
     static void generateRegion() throws IOException {
-        region = new RegionGenerator(42).generate(1000, 6, 2024, sharedDir);
+        region = new RegionGenerator(42).generate(1000, 6, 2024, sharedDir, LISTS_ONLY);
         schoolRows = body(parse(sharedDir.resolve("schools.csv")));
         membership = new LinkedHashMap<>();
         for (List<String> row : schoolRows) {
@@ -56,7 +59,7 @@ class RegionGeneratorTest {
         GeneratedRegion a = new RegionGenerator(7).generate(300, 4, 2023, first);
         GeneratedRegion b = new RegionGenerator(7).generate(300, 4, 2023, second);
         assertEquals(a.schoolsOnListByYear(), b.schoolsOnListByYear());
-        assertEquals(5, a.files().size());
+        assertEquals(5 + 4 * 3, a.files().size(), "schools, 4 lists, and results, context, staffing per assessment year");
         for (int i = 0; i < a.files().size(); i++) {
             assertEquals(a.files().get(i).getFileName(), b.files().get(i).getFileName());
             assertArrayEquals(Files.readAllBytes(a.files().get(i)), Files.readAllBytes(b.files().get(i)),
@@ -67,16 +70,16 @@ class RegionGeneratorTest {
     @Test
     void oneGeneratorInstanceRepeatsItself(@TempDir Path first, @TempDir Path second) throws IOException {
         RegionGenerator generator = new RegionGenerator(7);
-        generator.generate(200, 3, 2023, first);
-        generator.generate(200, 3, 2023, second);
+        generator.generate(200, 3, 2023, first, LISTS_ONLY);
+        generator.generate(200, 3, 2023, second, LISTS_ONLY);
         assertArrayEquals(Files.readAllBytes(first.resolve("official_list_2023.csv")),
                 Files.readAllBytes(second.resolve("official_list_2023.csv")));
     }
 
     @Test
     void differentSeedGivesDifferentFiles(@TempDir Path first, @TempDir Path second) throws IOException {
-        new RegionGenerator(7).generate(300, 4, 2023, first);
-        new RegionGenerator(8).generate(300, 4, 2023, second);
+        new RegionGenerator(7).generate(300, 4, 2023, first, LISTS_ONLY);
+        new RegionGenerator(8).generate(300, 4, 2023, second, LISTS_ONLY);
         assertFalse(Arrays.equals(Files.readAllBytes(first.resolve("schools.csv")),
                 Files.readAllBytes(second.resolve("schools.csv"))));
         assertFalse(Arrays.equals(Files.readAllBytes(first.resolve("official_list_2023.csv")),
@@ -91,9 +94,11 @@ class RegionGeneratorTest {
             assertTrue(Files.isRegularFile(file), file + " exists");
             names.add(file.getFileName().toString());
         }
+        assertEquals(7 + 6 * 2, names.size());
+        assertEquals(List.of("context_2018.csv", "staffing_2018.csv"), names.subList(7, 9));
         assertEquals(List.of("schools.csv", "official_list_2019.csv", "official_list_2020.csv",
                 "official_list_2021.csv", "official_list_2022.csv", "official_list_2023.csv",
-                "official_list_2024.csv"), names);
+                "official_list_2024.csv"), names.subList(0, 7));
         assertEquals(1000, region.schools());
         assertEquals(40, region.municipalities());
         assertEquals(List.of(2019, 2020, 2021, 2022, 2023, 2024), new ArrayList<>(region.schoolsOnListByYear().keySet()));
@@ -106,7 +111,7 @@ class RegionGeneratorTest {
 
     @Test
     void headersAreExactAndThereIsNoBom() throws IOException {
-        for (Path file : region.files()) {
+        for (Path file : region.files().subList(0, 7)) {
             byte[] bytes = Files.readAllBytes(file);
             assertFalse(bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
                     && bytes[2] == (byte) 0xBF, file + " starts with a BOM");
@@ -275,14 +280,16 @@ class RegionGeneratorTest {
         GeneratedRegion tiny = new RegionGenerator(1).generate(1, 1, 2000, nested);
         assertEquals(1, tiny.schools());
         assertEquals(1, tiny.municipalities());
-        assertEquals(List.of(nested.resolve("schools.csv"), nested.resolve("official_list_2000.csv")), tiny.files());
+        assertEquals(List.of(nested.resolve("schools.csv"), nested.resolve("official_list_2000.csv"),
+                nested.resolve("results_1999.csv"), nested.resolve("context_1999.csv"), nested.resolve("staffing_1999.csv")),
+                tiny.files());
         assertEquals(2, parse(nested.resolve("schools.csv")).size());
         assertEquals(List.of("550001"), List.of(parse(nested.resolve("schools.csv")).get(1).get(0)));
     }
 
     @Test
     void idsWidenForLargeRegions(@TempDir Path dir) throws IOException {
-        new RegionGenerator(3).generate(12_000, 1, 2024, dir);
+        new RegionGenerator(3).generate(12_000, 1, 2024, dir, LISTS_ONLY);
         List<List<String>> rows = body(parse(dir.resolve("schools.csv")));
         assertEquals("5500001", rows.get(0).get(0));
         assertEquals("5512000", rows.get(rows.size() - 1).get(0));

@@ -1,10 +1,23 @@
 package ru.orientir.etl.ingest.batch;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
+import ru.orientir.etl.ingest.IngestSettings;
+import ru.orientir.etl.ingest.context.ContextStaging;
+import ru.orientir.etl.ingest.context.ContextValidator;
+import ru.orientir.etl.ingest.results.DuplicateResultsTasklet;
+import ru.orientir.etl.ingest.results.ExamAggregateStaging;
+import ru.orientir.etl.ingest.results.ExamAggregateValidator;
+import ru.orientir.etl.ingest.results.ExamResultStaging;
+import ru.orientir.etl.ingest.results.ExamResultValidator;
+import ru.orientir.etl.ingest.results.Pseudonymizer;
+import ru.orientir.etl.ingest.staffing.StaffingStaging;
+import ru.orientir.etl.ingest.staffing.StaffingValidator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -18,7 +31,8 @@ import ru.orientir.etl.ingest.LoadContext;
 import ru.orientir.etl.ingest.RowOutcome;
 import ru.orientir.etl.ingest.StagingTable;
 import ru.orientir.etl.ingest.StagingWriter;
-import ru.orientir.etl.ingest.csv.CsvItemReader;
+import ru.orientir.etl.ingest.csv.SourceItemReader;
+import ru.orientir.etl.ingest.source.SourceOptions;
 import ru.orientir.etl.ingest.csv.CsvRecord;
 import ru.orientir.etl.ingest.lists.OfficialListRowValidator;
 import ru.orientir.etl.ingest.lists.OfficialListStaging;
@@ -31,26 +45,57 @@ import ru.orientir.etl.ingest.schools.SchoolStaging;
  * data; an exception means the load itself failed, and the job is then restartable from its last committed chunk.
  */
 public final class IngestJobConfiguration {
-    public static final int CHUNK_SIZE = 1_000;
+    public static final int CHUNK_SIZE = 5_000;
 
     private final BatchInfrastructure batch;
     private final ChunkObserver observer;
+    private final IngestSettings settings;
 
     public IngestJobConfiguration(BatchInfrastructure batch, ChunkObserver observer) {
+        this(batch, observer, IngestSettings.fromEnvironment(System.getenv()));
+    }
+
+    public IngestJobConfiguration(BatchInfrastructure batch, ChunkObserver observer, IngestSettings settings) {
         this.batch = batch;
         this.observer = observer;
+        this.settings = settings;
+    }
+
+    public IngestSettings settings() {
+        return settings;
+    }
+
+    /** A row is the header when its cells name the columns of one of the known file kinds. */
+    public Predicate<List<String>> headerPredicate() {
+        return cells -> FileKind.detect(new Header(cells, settings.aliases())).isPresent();
+    }
+
+    public SourceOptions sourceOptions() {
+        return SourceOptions.defaults().withSheet(settings.sheetName());
     }
 
     public static String jobName(FileKind kind) {
         return "ingest-" + kind.code();
     }
 
+    /** The job for one file; throws IllegalStateException (Russian message) when the load cannot start. */
     public Job job(FileKind kind, Path file, Header header, LoadContext load) {
-        Step step = switch (kind) {
-            case SCHOOLS -> step(kind, file, new SchoolRowValidator(header, load), new SchoolStaging(), load);
-            case OFFICIAL_LIST -> step(kind, file, new OfficialListRowValidator(header, load), new OfficialListStaging(), load);
+        JobBuilder job = new JobBuilder(jobName(kind), batch.jobRepository());
+        return switch (kind) {
+            case SCHOOLS -> job.start(step(kind, file, new SchoolRowValidator(header, load), new SchoolStaging(), load)).build();
+            case OFFICIAL_LIST -> job.start(step(kind, file, new OfficialListRowValidator(header, load),
+                    new OfficialListStaging(), load)).build();
+            case EXAM_RESULTS -> job.start(step(kind, file, new ExamResultValidator(header, load,
+                            new Pseudonymizer(settings.pseudonymKey())), new ExamResultStaging(), load))
+                    .next(new StepBuilder("deduplicate-" + kind.code(), batch.jobRepository())
+                            .tasklet(new DuplicateResultsTasklet(load), batch.transactionManager())
+                            .build())
+                    .build();
+            case EXAM_AGGREGATES -> job.start(step(kind, file, new ExamAggregateValidator(header, load),
+                    new ExamAggregateStaging(), load)).build();
+            case SCHOOL_CONTEXT -> job.start(step(kind, file, new ContextValidator(header, load), new ContextStaging(), load)).build();
+            case STAFFING -> job.start(step(kind, file, new StaffingValidator(header, load), new StaffingStaging(), load)).build();
         };
-        return new JobBuilder(jobName(kind), batch.jobRepository()).start(step).build();
     }
 
     private <T, V extends ItemProcessor<CsvRecord, RowOutcome<T>> & ItemStream> Step step(
@@ -58,10 +103,11 @@ public final class IngestJobConfiguration {
         return new StepBuilder("load-" + kind.code(), batch.jobRepository())
                 .<CsvRecord, RowOutcome<T>>chunk(CHUNK_SIZE)
                 .transactionManager(batch.transactionManager())
-                .reader(new CsvItemReader(file, ','))
+                .reader(new SourceItemReader(file, headerPredicate(), sourceOptions()))
                 .processor(validator)
                 .writer(observed(new StagingWriter<>(load, staging)))
                 .stream(validator)
+                .listener(ProgressListener.forFile(load.file(), file))
                 .build();
     }
 

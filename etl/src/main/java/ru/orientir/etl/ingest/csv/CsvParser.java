@@ -14,12 +14,30 @@ public final class CsvParser implements AutoCloseable {
 
     private final Reader in;
     private final char separator;
+    private final int maxRecordChars;
+    /** Read in blocks: the parser asks for one character at a time, and a Reader's read() is synchronised. */
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int limit;
     private long nextLine = 1;
     private int pushedBack = -2;
 
     public CsvParser(Reader in, char separator) {
+        this(in, separator, Integer.MAX_VALUE - 16);
+    }
+
+    /**
+     * A parser whose records keep at most {@code maxRecordChars} characters: past that (a quote never closed, which
+     * would make the rest of the file one record), the record is still read to its end but only its beginning is
+     * kept, and it gets an error. Memory then stays bounded whatever the file holds.
+     */
+    public CsvParser(Reader in, char separator, int maxRecordChars) {
+        if (maxRecordChars < 1) {
+            throw new IllegalArgumentException("maxRecordChars must be positive: " + maxRecordChars);
+        }
         this.in = in;
         this.separator = separator;
+        this.maxRecordChars = maxRecordChars;
     }
 
     /** The next record, or null at the end of the input. */
@@ -36,7 +54,13 @@ public final class CsvParser implements AutoCloseable {
         boolean quoted = false;
         boolean afterClosingQuote = false;
         boolean fieldStarted = false;
+        boolean overflow = false;
         while (true) {
+            if (raw.length() > maxRecordChars) {
+                overflow = true;
+                raw.setLength(maxRecordChars);
+                field.setLength(0);
+            }
             if (c == EOF) {
                 if (quoted) {
                     error = "незакрытая кавычка: поле, начатое в строке " + startLine + ", не закрыто до конца файла";
@@ -79,7 +103,9 @@ public final class CsvParser implements AutoCloseable {
             }
             raw.append((char) c);
             if (c == separator) {
-                fields.add(field.toString());
+                if (!overflow) {
+                    fields.add(field.toString());
+                }
                 field.setLength(0);
                 afterClosingQuote = false;
                 fieldStarted = false;
@@ -104,6 +130,10 @@ public final class CsvParser implements AutoCloseable {
             c = read();
         }
         fields.add(field.toString());
+        if (overflow) {
+            String tooLong = "запись длиннее " + maxRecordChars + " символов: сохранено только её начало";
+            error = error == null ? tooLong + " (проверьте кавычки, начиная со строки " + startLine + ")" : error + "; " + tooLong;
+        }
         return new CsvRecord(startLine, fields, raw.toString(), error);
     }
 
@@ -113,7 +143,18 @@ public final class CsvParser implements AutoCloseable {
             pushedBack = -2;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            int n;
+            do {
+                n = in.read(buffer, 0, buffer.length);
+            } while (n == 0);
+            if (n < 0) {
+                return EOF;
+            }
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++];
     }
 
     private void pushBack(int c) {

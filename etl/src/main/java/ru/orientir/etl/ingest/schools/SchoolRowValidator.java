@@ -24,6 +24,8 @@ import ru.orientir.etl.ingest.csv.CsvRecord;
  */
 public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOutcome<SchoolRow>>, ItemStream {
     private static final Set<String> REQUIRED = Set.of("school_id", "name", "municipality");
+    /** Columns stored in their own staging columns; every other column is kept in extra_json. */
+    private static final Set<String> STORED = Set.of("school_id", "name", "school_name", "municipality");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Header header;
@@ -51,8 +53,9 @@ public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOut
             return new RowOutcome.Rejected<>(record.line(), null, problem, record.raw());
         }
         FieldReader f = new FieldReader(header, record);
+        String name = header.has("name") ? f.get("name") : f.get("school_name");
         for (String column : REQUIRED) {
-            if (f.get(column).isEmpty()) {
+            if (("name".equals(column) ? name : f.get(column)).isEmpty()) {
                 return RowOutcome.rejectField(record, column, "пустое значение — поле обязательно");
             }
         }
@@ -67,15 +70,15 @@ public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOut
         }
         seen.put(id, record.line());
         return new RowOutcome.Accepted<>(record.line(),
-                new SchoolRow(id, f.get("name"), f.get("municipality"), extraColumns(f)));
+                new SchoolRow(id, name, f.get("municipality"), extraColumns(f)));
     }
 
     private String extraColumns(FieldReader f) {
         Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.names().get(i);
-            if (!REQUIRED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                extra.put(name, f.fields().get(i).strip());
+            String canonical = header.canonicalAt(i);
+            if (canonical == null || !STORED.contains(canonical)) {
+                extra.put(header.names().get(i), f.fields().get(i).strip());
             }
         }
         try {

@@ -1,0 +1,163 @@
+package ru.orientir.dashboards.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.orientir.dashboards.report.AnalyticalBrief.Membership;
+import ru.orientir.dashboards.report.AnalyticalBrief.School;
+import ru.orientir.dashboards.report.AnalyticalBrief.YearRow;
+
+/** Reads one municipality's brief from the warehouse (SQL beside this class, values bound as parameters). */
+public final class BriefQuery {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection connection;
+
+    public BriefQuery(Connection connection) {
+        this.connection = connection;
+    }
+
+    public AnalyticalBrief load(String municipality, int listYear) throws SQLException {
+        List<String> known = municipalities();
+        if (!known.contains(municipality)) {
+            throw new IllegalArgumentException("Муниципалитет «" + municipality + "» не найден в хранилище; есть: "
+                    + String.join(", ", known));
+        }
+        List<School> schools = schools(municipality);
+        TreeSet<Integer> years = new TreeSet<>();
+        Map<String, Membership> membership = membership(municipality, listYear, years);
+        if (!years.contains(listYear)) {
+            throw new IllegalArgumentException("Для " + listYear + " года списка нет данных; годы в хранилище: " + years);
+        }
+        return new AnalyticalBrief(municipality, listYear, schools, List.copyOf(years), List.copyOf(membership.values()),
+                yearOverYear(municipality, listYear),
+                "нет данных: витрина профилей рисков по контексту (территория, транспортная доступность, "
+                        + "инфраструктура, ОВЗ, языковые барьеры) ещё не опубликована — появится с аналитическими витринами",
+                "нет данных: витрина кадрового обеспечения (вакансии, возраст педагогов, нагрузка, смена руководства) "
+                        + "ещё не опубликована — появится с аналитическими витринами",
+                "нет данных: кластер 4 «зона риска» определяется по результатам оценочных процедур, которые ещё не загружены");
+    }
+
+    public List<String> municipalities() throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("municipalities.sql")); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
+    private List<School> schools(String municipality) throws SQLException {
+        List<School> schools = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("schools.sql"))) {
+            ps.setString(1, municipality);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode extra = json(rs.getString("extra_json"));
+                    String students = text(extra, "students");
+                    Integer n = null;
+                    if (students != null && students.strip().matches("\\d+")) {
+                        n = Integer.valueOf(students.strip());
+                    }
+                    schools.add(new School(rs.getString("school_id"), rs.getString("name"), text(extra, "settlement"),
+                            text(extra, "urban_rural"), text(extra, "school_type"), text(extra, "small_school"), n));
+                }
+            }
+        }
+        return schools;
+    }
+
+    private Map<String, Membership> membership(String municipality, int listYear, TreeSet<Integer> years)
+            throws SQLException {
+        Map<String, Membership> bySchool = new LinkedHashMap<>();
+        Map<String, Map<Integer, Boolean>> on = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("membership.sql"))) {
+            ps.setString(1, municipality);
+            ps.setInt(2, listYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString("school_id");
+                    int year = rs.getInt("list_year");
+                    years.add(year);
+                    on.computeIfAbsent(id, k -> new TreeMap<>()).put(year, rs.getBoolean("on_list"));
+                    if (year == listYear) {
+                        int cluster = rs.getInt("cluster");
+                        bySchool.put(id, new Membership(id, rs.getString("school_name"), on.get(id), rs.getString("status"),
+                                rs.wasNull() ? null : cluster, rs.getString("cluster_name"),
+                                rs.getInt("consecutive_years"), rs.getInt("total_years")));
+                    }
+                }
+            }
+        }
+        return bySchool;
+    }
+
+    private List<YearRow> yearOverYear(String municipality, int listYear) throws SQLException {
+        Map<Integer, Double> region = new TreeMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("transitions.sql"))) {
+            ps.setString(1, municipality);
+            ps.setInt(2, listYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int year = rs.getInt("list_year");
+                    if ("region".equals(rs.getString("level"))) {
+                        region.put(year, rs.getDouble("share_on_list"));
+                    } else {
+                        rows.add(new Object[] {year, rs.getInt("schools"), rs.getInt("on_list"), integer(rs, "entered"),
+                                integer(rs, "first_time"), integer(rs, "returning"), integer(rs, "stayed"),
+                                integer(rs, "left"), rs.getDouble("share_on_list")});
+                    }
+                }
+            }
+        }
+        List<YearRow> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(new YearRow((Integer) r[0], (Integer) r[1], (Integer) r[2], (Integer) r[3], (Integer) r[4],
+                    (Integer) r[5], (Integer) r[6], (Integer) r[7], (Double) r[8], region.get((Integer) r[0])));
+        }
+        return result;
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static JsonNode json(String s) {
+        try {
+            return s == null || s.isBlank() ? JSON.createObjectNode() : JSON.readTree(s);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    private static String sql(String name) {
+        try (InputStream in = BriefQuery.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.strip().startsWith("--")).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Missing SQL resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package ru.orientir.dashboards.superset;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ru.orientir.dashboards.assets.AssetBundle;
+import ru.orientir.dashboards.assets.Chart;
+import ru.orientir.dashboards.assets.Dashboard;
+import ru.orientir.dashboards.assets.OrientirDashboards;
+import ru.orientir.dashboards.datasets.Dataset;
+import ru.orientir.dashboards.datasets.MartDatasets;
+import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.WarehouseSettings;
+
+/**
+ * {@code orientir dashboards sync}: provisions the warehouse connection, datasets, charts and dashboards into Superset
+ * as one asset bundle keyed by UUIDs (so a second sync overwrites, never duplicates), then the municipal roles and
+ * their row-level security rules (found by name, updated in place).
+ *
+ * <p>Municipal access: a coordinator's user gets Superset's {@code Gamma} role, {@link #ACCESS_ROLE} (read access to
+ * the datasets that carry a municipality) and the role {@code МО: <municipality>}, whose row-level security rule keeps
+ * only that municipality's rows. Superset must expose its security API ({@code FAB_ADD_SECURITY_API = True}).
+ */
+public final class SupersetSync {
+    public static final String DATABASE_NAME = "Orientir (хранилище)";
+    public static final String ACCESS_ROLE = "Orientir: муниципальный координатор";
+    public static final String MUNICIPAL_ROLE_PREFIX = "МО: ";
+    static final String RLS_PREFIX = "Orientir: только ";
+
+    public record Result(int datasets, int charts, int dashboards, int municipalities, Map<String, Long> dashboardIds,
+                         Map<String, Long> datasetIds, Duration took) {
+        public String summary(String url) {
+            return String.format(java.util.Locale.ROOT, "Superset %s: наборов данных %d, диаграмм %d, дашбордов %d, "
+                    + "ролей муниципалитетов %d (с ограничением строк) — за %.1f с", url, datasets, charts, dashboards,
+                    municipalities, took.toMillis() / 1000.0);
+        }
+    }
+
+    private final SupersetSettings settings;
+    private final WarehouseSettings warehouseSettings;
+    private final Warehouse warehouse;
+
+    /**
+     * @param warehouse the open warehouse (the caller's connection pool), read for column types and municipalities
+     *                  before Superset is called; Superset itself opens DuckDB read-only in its own process
+     */
+    public SupersetSync(SupersetSettings settings, WarehouseSettings warehouseSettings, Warehouse warehouse) {
+        this.settings = settings;
+        this.warehouseSettings = warehouseSettings;
+        this.warehouse = warehouse;
+    }
+
+    /**
+     * The one call the pipeline makes after publishing: syncs when {@code SUPERSET_URL} is set, otherwise says that
+     * Superset is not configured. Returns the line to print.
+     */
+    public static String afterPublish(Map<String, String> env, WarehouseSettings warehouseSettings, Warehouse warehouse)
+            throws SQLException {
+        var settings = SupersetSettings.fromEnvironment(env);
+        if (settings.isEmpty()) {
+            return "Superset не настроен (SUPERSET_URL не задан): дашборды не обновлялись";
+        }
+        Result r = new SupersetSync(settings.get(), warehouseSettings, warehouse).run();
+        return r.summary(settings.get().url().toString());
+    }
+
+    public Result run() throws SQLException {
+        long started = System.nanoTime();
+        WarehouseForSuperset target = WarehouseForSuperset.of(warehouseSettings, settings.databaseUriOverride());
+        List<Dataset> datasets = MartDatasets.provisioned();
+        List<Dashboard> dashboards = OrientirDashboards.all();
+        List<String> municipalities;
+        Map<String, Map<String, String>> types;
+        try (Connection c = warehouse.connection()) {
+            types = columnTypes(c, datasets);
+            municipalities = municipalities(c);
+        }
+        AssetBundle bundle = new AssetBundle(new AssetBundle.Target(DATABASE_NAME, target.sqlalchemyUri(),
+                target.schema(), types), datasets, dashboards);
+
+        SupersetClient client = SupersetClient.login(settings.url(), settings.username(), settings.password());
+        client.importAssets(bundle.zip(), target.passwords());
+
+        Map<String, Long> datasetIds = idsByUuid(client, "dataset", datasets.stream()
+                .collect(LinkedHashMap::new, (m, d) -> m.put(d.uuid().toString(), d.table()), Map::putAll));
+        Map<String, Long> dashboardIds = idsByUuid(client, "dashboard", dashboards.stream()
+                .collect(LinkedHashMap::new, (m, d) -> m.put(d.uuid().toString(), d.slug()), Map::putAll));
+        List<Chart> charts = OrientirDashboards.charts();
+        Map<String, Long> chartIds = idsByUuid(client, "chart", charts.stream()
+                .collect(LinkedHashMap::new, (m, ch) -> m.put(ch.uuid().toString(), ch.key()), Map::putAll));
+
+        List<Long> municipalDatasets = datasets.stream().filter(Dataset::municipal).map(d -> datasetIds.get(d.table())).toList();
+        new MunicipalAccess(client).apply(municipalities, municipalDatasets, DATABASE_NAME);
+        return new Result(datasetIds.size(), chartIds.size(), dashboardIds.size(), municipalities.size(), dashboardIds,
+                datasetIds, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Map<String, Long> idsByUuid(SupersetClient client, String resource, Map<String, String> names) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (JsonNode n : client.list(resource)) {
+            String name = names.get(n.path("uuid").asText());
+            if (name != null) {
+                ids.put(name, n.path("id").asLong());
+            }
+        }
+        if (ids.size() != names.size()) {
+            List<String> missing = new ArrayList<>(names.values());
+            missing.removeAll(ids.keySet());
+            throw new SupersetException("После импорта в Superset нет объектов " + resource + ": " + missing);
+        }
+        return ids;
+    }
+
+    /** The warehouse's type of every dataset column: physical tables from the catalogue, views from their query. */
+    public static Map<String, Map<String, String>> columnTypes(Connection c, List<Dataset> datasets) throws SQLException {
+        Map<String, Map<String, String>> types = new LinkedHashMap<>();
+        for (Dataset d : datasets) {
+            Map<String, String> t = new LinkedHashMap<>();
+            if (d.virtual()) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT * FROM (" + d.sql() + ") AS q LIMIT 0")) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        t.put(md.getColumnLabel(i), md.getColumnTypeName(i));
+                    }
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?")) {
+                    ps.setString(1, d.table());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            t.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            for (Dataset.Column col : d.columns()) {
+                if (!t.containsKey(col.name())) {
+                    throw new SupersetException("В хранилище у набора данных " + d.table() + " нет столбца "
+                            + col.name() + " — схема хранилища и наборы данных разошлись");
+                }
+            }
+            types.put(d.table(), t);
+        }
+        return types;
+    }
+
+    static List<String> municipalities(Connection c) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT municipality FROM school_status ORDER BY municipality")) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+}

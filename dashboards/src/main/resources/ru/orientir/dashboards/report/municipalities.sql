@@ -1,0 +1,1 @@
+SELECT DISTINCT municipality FROM school_status ORDER BY municipality

@@ -1,0 +1,143 @@
+package ru.orientir.dashboards.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.WarehouseSettings;
+
+/**
+ * The brief over domain.md §3's worked example (schools A–D, list years 2020–2022, all in one municipality) plus a
+ * school of another municipality that must not appear: the DOCX is opened with POI and its sections and numbers are
+ * checked against the warehouse rows.
+ */
+class BriefReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void docxHasEverySectionWithTheWarehouseNumbers() throws Exception {
+        try (Warehouse w = warehouse()) {
+            Path out = dir.resolve("brief.docx");
+            BriefReport.write(w, "Заозёрный район", 2022, BriefReport.Format.DOCX, out);
+            try (InputStream in = Files.newInputStream(out); XWPFDocument doc = new XWPFDocument(in)) {
+                String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+                for (String section : List.of("1. Особенности муниципалитета", "2. Школы в списке ШНОР по годам",
+                        "3. Кластеры школ (2022)", "4. Группы риска по контексту", "5. Кадровое обеспечение",
+                        "6. Изменения год к году")) {
+                    assertTrue(text.contains(section), "section " + section);
+                }
+                assertTrue(text.contains("Общеобразовательных организаций: 4, из них городских — 1, сельских — 3; "
+                        + "малокомплектных — 2. Обучающихся всего: 430."), text);
+                assertTrue(text.contains("В списке 2022 года — 3 школ муниципалитета; хотя бы раз в списке за 2020–2022 "
+                        + "годы — 4 школ."), text);
+                assertTrue(text.contains("В 2022 году в списке 3 школ — 1 больше, чем в 2021 году (2). Вошли 2 "
+                        + "(впервые 1, повторно 1), остались 1, вышли 1."), text);
+                assertTrue(text.contains("Кластер 1 — положительная динамика (вышли из списка в этом году): 1"));
+                assertTrue(text.contains("Кластер 2 — впервые в списке: 1"));
+                assertTrue(text.contains("Кластер 3 — повторно в списке (остались или вернулись): 2"));
+                assertTrue(text.contains("нет данных: витрина профилей рисков по контексту"));
+                assertTrue(text.contains("нет данных: витрина кадрового обеспечения"));
+                assertTrue(!text.contains("Другая школа"));
+
+                List<XWPFTable> tables = doc.getTables();
+                XWPFTable membership = tables.get(1);
+                assertEquals(List.of("Код ОО", "Школа", "2020", "2021", "2022", "Переход 2022", "Лет подряд", "Всего лет"),
+                        cells(membership, 0));
+                assertEquals(List.of("A", "Школа A", "+", "+", "+", "осталась", "3", "3"), cells(membership, 1));
+                assertEquals(List.of("B", "Школа B", "+", "−", "+", "вернулась", "1", "2"), cells(membership, 2));
+                assertEquals(List.of("C", "Школа C", "−", "−", "+", "вошла впервые", "1", "1"), cells(membership, 3));
+                assertEquals(List.of("D", "Школа D", "+", "+", "−", "вышла", "0", "2"), cells(membership, 4));
+                XWPFTable yoy = tables.get(tables.size() - 1);
+                assertEquals(List.of("2022", "4", "3", "75,0 %", "60,0 %", "2", "1", "1", "1", "1"), cells(yoy, 3));
+                assertEquals(List.of("2020", "4", "3", "75,0 %", "60,0 %", "нет истории", "нет истории", "нет истории",
+                        "нет истории", "нет истории"), cells(yoy, 1));
+            }
+        }
+    }
+
+    @Test
+    void htmlSaysTheSameAndAnUnknownMunicipalityIsNamed() throws Exception {
+        try (Warehouse w = warehouse()) {
+            Path out = dir.resolve("brief.html");
+            BriefReport.write(w, "Заозёрный район", 2022, BriefReport.Format.HTML, out);
+            String html = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(html.contains("<h2>6. Изменения год к году</h2>"));
+            assertTrue(html.contains("<td>Школа C</td><td>−</td><td>−</td><td>+</td><td>вошла впервые</td>"), html);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BriefReport.write(w, "Нет такого", 2022, BriefReport.Format.HTML, out));
+            assertTrue(e.getMessage().contains("Заозёрный район"));
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> BriefReport.write(w, "Заозёрный район", 2030, BriefReport.Format.HTML, out));
+            assertTrue(e.getMessage().contains("[2020, 2021, 2022]"), e.getMessage());
+        }
+    }
+
+    private static List<String> cells(XWPFTable t, int row) {
+        return t.getRow(row).getTableCells().stream().map(c -> c.getText()).toList();
+    }
+
+    private Warehouse warehouse() throws Exception {
+        Warehouse w = Warehouse.open(new WarehouseSettings("jdbc:duckdb:" + dir.resolve("w.duckdb"), null, null));
+        w.migrate();
+        try (Connection c = w.connection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO meta_load VALUES ('L1','R1','schools.csv','schools','h', TIMESTAMP '2026-01-01 00:00:00', "
+                    + "TIMESTAMP '2026-01-01 00:00:01', 5, 5, 0, 'loaded', NULL)");
+            String z = "Заозёрный район";
+            s.execute("INSERT INTO stg_schools VALUES "
+                    + "('L1',1,'A','Школа A','" + z + "','{\"settlement\":\"г. Заозёрск\",\"urban_rural\":\"городская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"300\"}'),"
+                    + "('L1',2,'B','Школа B','" + z + "','{\"settlement\":\"с. Бор\",\"urban_rural\":\"сельская\",\"school_type\":\"ООШ\",\"small_school\":\"да\",\"students\":\"40\"}'),"
+                    + "('L1',3,'C','Школа C','" + z + "','{\"settlement\":\"д. Ключи\",\"urban_rural\":\"сельская\",\"school_type\":\"НОШ\",\"small_school\":\"да\",\"students\":\"15\"}'),"
+                    + "('L1',4,'D','Школа D','" + z + "','{\"settlement\":\"с. Луг\",\"urban_rural\":\"сельская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"75\"}'),"
+                    + "('L1',5,'E','Другая школа','Ильинский район','{}')");
+            // domain.md §3: A + + +, B + − +, C − − +, D + + −; E (another municipality) never on the list
+            String[][] status = {
+                    {"2020", "A", "true", "NULL", "1", "1", "NULL", "нет данных"},
+                    {"2021", "A", "true", "'stayed'", "2", "2", "3", "повторно в списке"},
+                    {"2022", "A", "true", "'stayed'", "3", "3", "3", "повторно в списке"},
+                    {"2020", "B", "true", "NULL", "1", "1", "NULL", "нет данных"},
+                    {"2021", "B", "false", "'left'", "0", "1", "1", "положительная динамика"},
+                    {"2022", "B", "true", "'returning'", "1", "2", "3", "повторно в списке"},
+                    {"2020", "C", "false", "NULL", "0", "0", "NULL", "нет данных"},
+                    {"2021", "C", "false", "'off'", "0", "0", "NULL", "нет данных"},
+                    {"2022", "C", "true", "'first_time'", "1", "1", "2", "впервые в списке"},
+                    {"2020", "D", "true", "NULL", "1", "1", "NULL", "нет данных"},
+                    {"2021", "D", "true", "'stayed'", "2", "2", "3", "повторно в списке"},
+                    {"2022", "D", "false", "'left'", "0", "2", "1", "положительная динамика"}};
+            for (String[] r : status) {
+                s.execute("INSERT INTO school_status VALUES ('R1'," + r[0] + ",'" + r[1] + "','Школа " + r[1] + "','" + z
+                        + "'," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ",'" + r[7] + "')");
+            }
+            for (int y = 2020; y <= 2022; y++) {
+                s.execute("INSERT INTO school_status VALUES ('R1'," + y + ",'E','Другая школа','Ильинский район',false,"
+                        + (y == 2020 ? "NULL" : "'off'") + ",0,0,NULL,'нет данных')");
+            }
+            s.execute("INSERT INTO list_transitions VALUES "
+                    + "('R1','municipality',2020,'" + z + "',4,3,NULL,NULL,NULL,NULL,NULL,0.75),"
+                    + "('R1','municipality',2021,'" + z + "',4,2,0,0,0,2,1,0.5),"
+                    + "('R1','municipality',2022,'" + z + "',4,3,2,1,1,1,1,0.75),"
+                    + "('R1','municipality',2020,'Ильинский район',1,0,NULL,NULL,NULL,NULL,NULL,0.0),"
+                    + "('R1','region',2020,NULL,5,3,NULL,NULL,NULL,NULL,NULL,0.6),"
+                    + "('R1','region',2021,NULL,5,2,0,0,0,2,1,0.4),"
+                    + "('R1','region',2022,NULL,5,3,2,1,1,1,1,0.6)");
+        }
+        return w;
+    }
+}

@@ -1,0 +1,91 @@
+package ru.orientir.jobs.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import ru.orientir.dashboards.assets.AssetBundle;
+import ru.orientir.dashboards.assets.OrientirDashboards;
+import ru.orientir.dashboards.datasets.MartDatasets;
+import ru.orientir.dashboards.superset.SupersetSettings;
+import ru.orientir.dashboards.superset.SupersetSync;
+import ru.orientir.dashboards.superset.WarehouseForSuperset;
+import ru.orientir.jobs.config.OrientirConfig;
+import ru.orientir.warehouse.Warehouse;
+
+@Command(name = "dashboards", mixinStandardHelpOptions = true,
+        description = "Dashboards in Apache Superset.",
+        subcommands = {DashboardsCommand.Sync.class, DashboardsCommand.Bundle.class})
+public final class DashboardsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = {"Create or update the warehouse connection, datasets, charts, dashboards, municipal roles and "
+                    + "their row-level security in the Superset at SUPERSET_URL (idempotent).",
+                    "Environment: SUPERSET_URL, SUPERSET_USERNAME, SUPERSET_PASSWORD or SUPERSET_PASSWORD_FILE; "
+                            + "ORIENTIR_SUPERSET_DATABASE_URI when Superset reaches the warehouse by another address."})
+    static final class Sync implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            var settings = SupersetSettings.fromEnvironment(System.getenv());
+            if (settings.isEmpty()) {
+                spec.commandLine().getErr().println("Superset не настроен: задайте SUPERSET_URL, SUPERSET_USERNAME и "
+                        + "SUPERSET_PASSWORD (или SUPERSET_PASSWORD_FILE)");
+                return 2;
+            }
+            OrientirConfig config = ConfigOption.load();
+            try (Warehouse warehouse = Warehouse.open(config.warehouse())) {
+                warehouse.migrate();
+                SupersetSync.Result r = new SupersetSync(settings.get(), config.warehouse(), warehouse).run();
+                out.println(r.summary(settings.get().url().toString()));
+                r.dashboardIds().forEach((slug, id) ->
+                        out.println("  " + settings.get().url() + "/superset/dashboard/" + slug + "/"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "bundle", mixinStandardHelpOptions = true,
+            description = "Write the asset bundle (ZIP for Superset's POST /api/v1/assets/import/) without a Superset.")
+    static final class Bundle implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, description = "The ZIP file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            OrientirConfig config = ConfigOption.load();
+            WarehouseForSuperset target = WarehouseForSuperset.of(config.warehouse(),
+                    System.getenv("ORIENTIR_SUPERSET_DATABASE_URI"));
+            try (Warehouse warehouse = Warehouse.open(config.warehouse()); Connection c = warehouse.connection()) {
+                warehouse.migrate();
+                AssetBundle bundle = new AssetBundle(new AssetBundle.Target(SupersetSync.DATABASE_NAME,
+                        target.sqlalchemyUri(), target.schema(), SupersetSync.columnTypes(c, MartDatasets.provisioned())),
+                        MartDatasets.provisioned(), OrientirDashboards.all());
+                Files.write(out, bundle.zip());
+            }
+            spec.commandLine().getOut().println("Записан " + out.toAbsolutePath());
+            return 0;
+        }
+    }
+}

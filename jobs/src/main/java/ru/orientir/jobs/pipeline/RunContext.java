@@ -1,0 +1,18 @@
+package ru.orientir.jobs.pipeline;
+
+import java.nio.file.Path;
+
+import ru.orientir.etl.ingest.batch.BatchInfrastructure;
+import ru.orientir.warehouse.Warehouse;
+
+/** What every step of one run works with: the run id, the inbox, the run's folder, the warehouse, the job repository. */
+record RunContext(String runId, Path inbox, Path runDir, Warehouse warehouse, BatchInfrastructure batch) {
+
+    Path snapshotDir() {
+        return runDir.resolve("snapshot");
+    }
+
+    Path martsDir() {
+        return runDir.resolve("marts");
+    }
+}
