@@ -82,7 +82,11 @@ public final class MartDatasets {
             new Column("rows_loaded", "Строк загружено"),
             new Column("rows_quarantined", "Строк в карантине"),
             new Column("marts_published", "Опубликованные витрины"),
-            new Column("error", "Ошибка")));
+            new Column("error", "Ошибка"),
+            new Column("triggered_by", "Как запущен"),
+            new Column("executions", "Попыток"),
+            new Column("resumed_from", "Продолжен с шага"),
+            new Column("config_json", "Конфигурация")));
 
     /** Flows of schools between consecutive list years (for the Sankey chart); off-list both years left out. */
     public static final Dataset YEAR_FLOWS = Dataset.view("v_year_flows", "Переходы между годами списка", List.of(

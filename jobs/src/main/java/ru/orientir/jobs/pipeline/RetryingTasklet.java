@@ -51,10 +51,10 @@ final class RetryingTasklet implements Tasklet {
             log.info("Run {}: step {} started (attempt {})", run.runId(), name, attempt);
             try {
                 step.execute(run, state);
+                afterStep.accept(name);
                 long finished = System.currentTimeMillis();
                 state.addAttempt(new StepAttempt(name, attempt, started, finished, "completed", null));
                 log.info("Run {}: step {} completed in {} ms", run.runId(), name, finished - started);
-                afterStep.accept(name);
                 return RepeatStatus.FINISHED;
             } catch (Exception e) {
                 String error = describe(e);

@@ -59,8 +59,12 @@ public final class RunHistory {
                 ps.executeUpdate();
             }
             if (!r.stepAttempts().isEmpty()) {
+                java.util.Set<String> recorded = recordedAttempts(c, r.runId());
                 try (PreparedStatement ps = c.prepareStatement(step)) {
                     for (StepAttempt a : r.stepAttempts()) {
+                        if (!recorded.add(a.step() + "#" + a.attempt())) {
+                            continue; // recorded when the run stopped, before it was resumed
+                        }
                         ps.setString(1, r.runId());
                         ps.setString(2, a.step());
                         ps.setInt(3, a.attempt());
@@ -84,6 +88,19 @@ public final class RunHistory {
                 .withZone(java.time.ZoneOffset.UTC).format(due);
         record(warehouse, new RunReport(runId, due, now, RunReport.Status.FAILED, java.util.List.of(), Map.of(), Map.of(),
                 reason, "schedule", 0, null, java.util.List.of()), "skipped", config);
+    }
+
+    private static java.util.Set<String> recordedAttempts(Connection c, String runId) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT step, attempt FROM meta_run_step WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1) + "#" + rs.getInt(2));
+                }
+            }
+        }
+        return keys;
     }
 
     /** The configuration in force, without secrets: no password, and only whether an alert webhook is set. */

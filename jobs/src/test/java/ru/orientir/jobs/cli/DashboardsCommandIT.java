@@ -103,8 +103,7 @@ class DashboardsCommandIT {
 
         List<String> municipalities = new ArrayList<>();
         Map<String, Long> datasetIds = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("home/warehouse.duckdb")
-                + "?access_mode=READ_ONLY"); var rs = c.createStatement().executeQuery(
+        try (Connection c = readOnly(); var rs = c.createStatement().executeQuery(
                 "SELECT DISTINCT municipality FROM school_status ORDER BY 1")) {
             while (rs.next()) {
                 municipalities.add(rs.getString(1));
@@ -142,8 +141,7 @@ class DashboardsCommandIT {
         OrientirDashboards.all().forEach(d -> assertTrue(Files.exists(shots.resolve(d.slug() + ".png")), d.slug()));
 
         int lastYear;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("home/warehouse.duckdb")
-                + "?access_mode=READ_ONLY"); var rs = c.createStatement().executeQuery("SELECT max(list_year) FROM school_status")) {
+        try (Connection c = readOnly(); var rs = c.createStatement().executeQuery("SELECT max(list_year) FROM school_status")) {
             rs.next();
             lastYear = rs.getInt(1);
         }
@@ -161,6 +159,12 @@ class DashboardsCommandIT {
                 "--format", "html", "--out", dir.resolve("brief.html").toString());
         assertEquals(0, html.code, html.err);
         assertTrue(Files.readString(dir.resolve("brief.html")).contains("<h2>1. Особенности муниципалитета</h2>"));
+    }
+
+    private static Connection readOnly() throws java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("home/warehouse.duckdb"), p);
     }
 
     private record Proc(int code, String out, String err) {

@@ -28,7 +28,7 @@ import ru.orientir.jobs.bench.IngestBenchmark;
  * gives: same staging rows (compared row by row through a hash of every column), same quarantine, same loads.
  */
 class IngestKillResumeIT {
-    private static final long ROWS = 1_200_000;
+    private static final long ROWS = 600_000;
 
     @TempDir
     Path work;

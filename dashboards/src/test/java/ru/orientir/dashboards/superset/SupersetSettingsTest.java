@@ -1,0 +1,46 @@
+package ru.orientir.dashboards.superset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import ru.orientir.dashboards.assets.AssetBundle;
+import ru.orientir.warehouse.WarehouseSettings;
+
+class SupersetSettingsTest {
+
+    @Test
+    void notConfiguredWithoutUrlAndCredentialsRequiredWithIt() {
+        assertTrue(SupersetSettings.fromEnvironment(Map.of()).isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL", "http://s:8088")));
+        SupersetSettings s = SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL", "http://s:8088/",
+                "SUPERSET_USERNAME", "admin", "SUPERSET_PASSWORD", "secret")).orElseThrow();
+        assertEquals("http://s:8088", s.url().toString());
+        assertFalse(s.toString().contains("secret"));
+    }
+
+    @Test
+    void theWarehouseAsSupersetSeesIt() {
+        WarehouseForSuperset duck = WarehouseForSuperset.of(
+                new WarehouseSettings("jdbc:duckdb:/data/orientir/warehouse.duckdb", null, null), null);
+        assertEquals("duckdb:////data/orientir/warehouse.duckdb?access_mode=read_only", duck.sqlalchemyUri());
+        assertEquals("main", duck.schema());
+
+        WarehouseForSuperset ch = WarehouseForSuperset.of(
+                new WarehouseSettings("jdbc:clickhouse://ch:8123/orientir?compress=0", "etl", "pw"), null);
+        assertEquals("clickhousedb://etl:XXXXXXXXXX@ch:8123/orientir", ch.sqlalchemyUri());
+        assertEquals("orientir", ch.schema());
+        assertEquals(Map.of(AssetBundle.DATABASE_FILE, "pw"), ch.passwords());
+
+        assertEquals("duckdb:////elsewhere.duckdb", WarehouseForSuperset.of(
+                new WarehouseSettings("jdbc:duckdb:/x.duckdb", null, null), "duckdb:////elsewhere.duckdb").sqlalchemyUri());
+        assertThrows(IllegalArgumentException.class,
+                () -> WarehouseForSuperset.of(new WarehouseSettings("jdbc:duckdb:", null, null), null));
+    }
+}
