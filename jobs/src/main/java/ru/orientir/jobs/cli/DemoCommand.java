@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.jobs.export.MartExporter;
+import ru.orientir.jobs.generate.GeneratorOptions;
 import ru.orientir.jobs.generate.RegionGenerator;
 import ru.orientir.jobs.pipeline.Pipeline;
 import ru.orientir.jobs.pipeline.RunReport;
@@ -50,8 +51,12 @@ public final class DemoCommand implements Callable<Integer> {
         Path home = base.home().resolve("demo");
         deleteRecursively(home);
         Path inbox = home.resolve("inbox");
-        new RegionGenerator(seed).generate(schools, years, 2025, inbox);
-        out.printf("Демонстрация: синтетический регион (%d школ, %d лет списков) → %s%n", schools, years, inbox);
+        // School-level results keep the demo quick and need no pseudonymisation key; the student-level path is
+        // exercised by the tests and by `bin/orientir generate` + `run`.
+        new RegionGenerator(seed).generate(schools, years, 2025, inbox,
+                new GeneratorOptions(GeneratorOptions.Format.CSV, GeneratorOptions.Results.AGGREGATE));
+        out.printf("Демонстрация: синтетический регион (%d школ, %d лет списков; школы, официальные списки, "
+                + "результаты по школам, контекст, кадры) → %s%n", schools, years, inbox);
         OrientirConfig demo = base.embeddedAt(home);
         RunReport report = new Pipeline(demo).run(inbox);
         RunSummary.print(report, out);
