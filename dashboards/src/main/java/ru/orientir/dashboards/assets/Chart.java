@@ -84,6 +84,13 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("table_timestamp_format", "smart_date");
                 p.put("include_search", true);
                 p.put("show_cell_bars", false);
+                Map<String, Object> config = new LinkedHashMap<>();
+                for (Metric m : metrics) {
+                    if (m.label().startsWith("Доля")) {
+                        config.put(m.label(), Map.of("d3NumberFormat", ".1%"));
+                    }
+                }
+                p.put("column_config", config);
             }
             case RAW_TABLE -> {
                 p.put("query_mode", "raw");

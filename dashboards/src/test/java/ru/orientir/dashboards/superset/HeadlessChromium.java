@@ -167,6 +167,15 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deleteTree(profile);
+    }
+
+    static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder; leaving it behind is harmless
+        }
     }
 
     private final class Listener implements WebSocket.Listener {

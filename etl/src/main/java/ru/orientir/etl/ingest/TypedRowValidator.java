@@ -109,8 +109,16 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, R
 
     private static final int LATEST_YEAR = Year.now(ZoneOffset.UTC).getValue() + 1;
 
+    /** Keys "year|school_id" of a staging table: of other files' active loads (with the file), or of this load (with the line). */
+    protected static String yearSchoolKeys(String table, boolean ofOtherFiles) {
+        String key = "CAST(t.year AS VARCHAR) || '|' || t.school_id";
+        return ofOtherFiles
+                ? "SELECT " + key + ", a.file FROM " + table + " t JOIN meta_active_load a ON t.load_id = a.load_id WHERE a.file <> ?"
+                : "SELECT " + key + ", t.line FROM " + table + " t WHERE t.load_id = ? AND t.line <= ?";
+    }
+
     /** A calendar year that data can plausibly describe: 2000 up to next year. */
-    protected static int year(FieldReader f, String column) throws FieldException {
+    public static int year(FieldReader f, String column) throws FieldException {
         return f.requiredInt(column, 2000, LATEST_YEAR);
     }
 }

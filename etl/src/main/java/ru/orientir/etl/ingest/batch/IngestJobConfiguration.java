@@ -8,15 +8,15 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
 import ru.orientir.etl.ingest.IngestSettings;
-import ru.orientir.etl.ingest.context.ContextStaging;
+import ru.orientir.etl.ingest.context.ContextRow;
 import ru.orientir.etl.ingest.context.ContextValidator;
 import ru.orientir.etl.ingest.results.DuplicateResultsTasklet;
-import ru.orientir.etl.ingest.results.ExamAggregateStaging;
+import ru.orientir.etl.ingest.results.ExamAggregateRow;
 import ru.orientir.etl.ingest.results.ExamAggregateValidator;
-import ru.orientir.etl.ingest.results.ExamResultStaging;
+import ru.orientir.etl.ingest.results.ExamResultRow;
 import ru.orientir.etl.ingest.results.ExamResultValidator;
 import ru.orientir.etl.ingest.results.Pseudonymizer;
-import ru.orientir.etl.ingest.staffing.StaffingStaging;
+import ru.orientir.etl.ingest.staffing.StaffingRow;
 import ru.orientir.etl.ingest.staffing.StaffingValidator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -35,9 +35,9 @@ import ru.orientir.etl.ingest.csv.SourceItemReader;
 import ru.orientir.etl.ingest.source.SourceOptions;
 import ru.orientir.etl.ingest.csv.CsvRecord;
 import ru.orientir.etl.ingest.lists.OfficialListRowValidator;
-import ru.orientir.etl.ingest.lists.OfficialListStaging;
+import ru.orientir.etl.ingest.lists.OfficialListRow;
 import ru.orientir.etl.ingest.schools.SchoolRowValidator;
-import ru.orientir.etl.ingest.schools.SchoolStaging;
+import ru.orientir.etl.ingest.schools.SchoolRow;
 
 /**
  * The ingest job for one file, read top to bottom: CSV reader → validator (every row becomes loaded or quarantined,
@@ -82,19 +82,19 @@ public final class IngestJobConfiguration {
     public Job job(FileKind kind, Path file, Header header, LoadContext load) {
         JobBuilder job = new JobBuilder(jobName(kind), batch.jobRepository());
         return switch (kind) {
-            case SCHOOLS -> job.start(step(kind, file, new SchoolRowValidator(header, load), new SchoolStaging(), load)).build();
+            case SCHOOLS -> job.start(step(kind, file, new SchoolRowValidator(header, load), SchoolRow.STAGING, load)).build();
             case OFFICIAL_LIST -> job.start(step(kind, file, new OfficialListRowValidator(header, load),
-                    new OfficialListStaging(), load)).build();
+                    OfficialListRow.STAGING, load)).build();
             case EXAM_RESULTS -> job.start(step(kind, file, new ExamResultValidator(header, load,
-                            new Pseudonymizer(settings.pseudonymKey())), new ExamResultStaging(), load))
+                            new Pseudonymizer(settings.pseudonymKey())), ExamResultRow.STAGING, load))
                     .next(new StepBuilder("deduplicate-" + kind.code(), batch.jobRepository())
                             .tasklet(new DuplicateResultsTasklet(load), batch.transactionManager())
                             .build())
                     .build();
             case EXAM_AGGREGATES -> job.start(step(kind, file, new ExamAggregateValidator(header, load),
-                    new ExamAggregateStaging(), load)).build();
-            case SCHOOL_CONTEXT -> job.start(step(kind, file, new ContextValidator(header, load), new ContextStaging(), load)).build();
-            case STAFFING -> job.start(step(kind, file, new StaffingValidator(header, load), new StaffingStaging(), load)).build();
+                    ExamAggregateRow.STAGING, load)).build();
+            case SCHOOL_CONTEXT -> job.start(step(kind, file, new ContextValidator(header, load), ContextRow.STAGING, load)).build();
+            case STAFFING -> job.start(step(kind, file, new StaffingValidator(header, load), StaffingRow.STAGING, load)).build();
         };
     }
 

@@ -59,14 +59,12 @@ public final class ContextValidator extends TypedRowValidator<ContextRow> {
 
     @Override
     protected String keysOfOtherFilesSql() {
-        return "SELECT CAST(t.year AS VARCHAR) || '|' || t.school_id, a.file FROM stg_school_context t "
-                + "JOIN meta_active_load a ON t.load_id = a.load_id WHERE a.file <> ?";
+        return yearSchoolKeys("stg_school_context", true);
     }
 
     @Override
     protected String keysOfThisLoadSql() {
-        return "SELECT CAST(t.year AS VARCHAR) || '|' || t.school_id, t.line FROM stg_school_context t "
-                + "WHERE t.load_id = ? AND t.line <= ?";
+        return yearSchoolKeys("stg_school_context", false);
     }
 
     @Override

@@ -16,12 +16,7 @@ public final class ExamAggregateValidator extends TypedRowValidator<ExamAggregat
 
     @Override
     protected ExamAggregateRow parse(FieldReader f) throws FieldException {
-        int year = year(f, "year");
-        Procedure procedure = Procedure.parse(f.requiredText("procedure"), "procedure");
-        int grade = f.requiredInt("grade", 1, 12);
-        procedure.checkGrade(grade, "grade");
-        String subject = f.requiredText("subject");
-        String school = f.requiredText("school_id");
+        ProcedureFields p = ProcedureFields.parse(f);
         int participants = f.requiredInt("participants", 0, MAX_COUNT);
         int m2 = f.requiredInt("mark2", 0, MAX_COUNT);
         int m3 = f.requiredInt("mark3", 0, MAX_COUNT);
@@ -32,9 +27,9 @@ public final class ExamAggregateValidator extends TypedRowValidator<ExamAggregat
                     + (m2 + m3 + m4 + m5) + ")");
         }
         Integer belowMin = f.optionalInt("below_min", 0, participants);
-        Double mean = f.optionalDecimal("mean_score", 0, procedure.maxScore());
-        return new ExamAggregateRow(year, procedure.label(), grade, subject, school, participants, m2, m3, m4, m5,
-                belowMin, mean);
+        Double mean = f.optionalDecimal("mean_score", 0, p.procedure().maxScore());
+        return new ExamAggregateRow(p.year(), p.procedure().label(), p.grade(), p.subject(), p.schoolId(), participants,
+                m2, m3, m4, m5, belowMin, mean);
     }
 
     @Override

@@ -1,6 +1,22 @@
 package ru.orientir.etl.ingest.results;
 
+import java.util.List;
+
+import ru.orientir.etl.ingest.StagingTable;
+
 /** One participant's result in one procedure; the participant is a pseudonym, never the raw id. */
 public record ExamResultRow(int year, String procedure, int grade, String subject, String schoolId,
                            String participantKey, Integer mark, Double score) {
+
+    /** stg_exam_results: the columns after load_id and line. */
+    public static final StagingTable<ExamResultRow> STAGING = new StagingTable<>("stg_exam_results", List.of(
+                    StagingTable.column("year", StagingTable.INT),
+                    StagingTable.column("procedure", StagingTable.TEXT),
+                    StagingTable.column("grade", StagingTable.INT),
+                    StagingTable.column("subject", StagingTable.TEXT),
+                    StagingTable.column("school_id", StagingTable.TEXT),
+                    StagingTable.column("participant_key", StagingTable.TEXT),
+                    StagingTable.column("mark", StagingTable.INT),
+                    StagingTable.column("score", StagingTable.DOUBLE)),
+            r -> new Object[] {r.year(), r.procedure(), r.grade(), r.subject(), r.schoolId(), r.participantKey(), r.mark(), r.score()});
 }

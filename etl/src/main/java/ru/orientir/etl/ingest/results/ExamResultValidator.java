@@ -27,20 +27,15 @@ public final class ExamResultValidator extends TypedRowValidator<ExamResultRow> 
 
     @Override
     protected ExamResultRow parse(FieldReader f) throws FieldException {
-        int year = year(f, "year");
-        Procedure procedure = Procedure.parse(f.requiredText("procedure"), "procedure");
-        int grade = f.requiredInt("grade", 1, 12);
-        procedure.checkGrade(grade, "grade");
-        String subject = f.requiredText("subject");
-        String school = f.requiredText("school_id");
+        ProcedureFields p = ProcedureFields.parse(f);
         String participant = f.requiredText("participant_id");
         Integer mark = f.optionalInt("mark", 2, 5);
-        Double score = f.optionalDecimal("score", 0, procedure.maxScore());
+        Double score = f.optionalDecimal("score", 0, p.procedure().maxScore());
         if (mark == null && score == null) {
             throw new FieldException("mark", "нет ни отметки, ни балла — нужен хотя бы один из них");
         }
-        return new ExamResultRow(year, procedure.label(), grade, subject, school, pseudonyms.pseudonym(participant),
-                mark, score);
+        return new ExamResultRow(p.year(), p.procedure().label(), p.grade(), p.subject(), p.schoolId(),
+                pseudonyms.pseudonym(participant), mark, score);
     }
 
     @Override

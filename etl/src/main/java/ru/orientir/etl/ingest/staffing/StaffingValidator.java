@@ -46,14 +46,12 @@ public final class StaffingValidator extends TypedRowValidator<StaffingRow> {
 
     @Override
     protected String keysOfOtherFilesSql() {
-        return "SELECT CAST(t.year AS VARCHAR) || '|' || t.school_id, a.file FROM stg_staffing t "
-                + "JOIN meta_active_load a ON t.load_id = a.load_id WHERE a.file <> ?";
+        return yearSchoolKeys("stg_staffing", true);
     }
 
     @Override
     protected String keysOfThisLoadSql() {
-        return "SELECT CAST(t.year AS VARCHAR) || '|' || t.school_id, t.line FROM stg_staffing t "
-                + "WHERE t.load_id = ? AND t.line <= ?";
+        return yearSchoolKeys("stg_staffing", false);
     }
 
     @Override
