@@ -8,6 +8,7 @@ import static ru.orientir.dashboards.datasets.MartDatasets.META_QUARANTINE;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_RUN;
 import static ru.orientir.dashboards.datasets.MartDatasets.REGION_DYNAMICS;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STATUS;
+import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.YEAR_FLOWS;
 
 import java.util.LinkedHashMap;
@@ -89,14 +90,14 @@ public final class OrientirDashboards {
                 List.of(new Metric("Школ", "SUM(schools)"), ON_LIST, SHARE, ENTERED, STAYED, LEFT), MUNICIPALITY,
                 Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         Chart schools = chart("municipality_schools", "Школы муниципалитета: статус в списке по годам", Viz.RAW_TABLE,
-                SCHOOL_STATUS, List.of("municipality", "list_year", "school_id", "school_name", "on_list", "status",
-                        "consecutive_years", "total_years", "cluster_name"),
+                SCHOOL_YEARS, List.of("municipality", "list_year", "school_id", "school_name", "on_list_label",
+                        "status_label", "consecutive_years", "total_years", "cluster_name"),
                 List.of(), "on_list OR status = 'left'",
                 Map.of());
         return new Dashboard("shnor-municipalities", "Муниципалитеты",
                 "Доля школ в списке ШНОР по муниципалитетам и годам; выберите муниципалитет и год в фильтрах, "
                         + "чтобы увидеть его школы.",
-                List.of(row(70, Cell.of(heat, 7), Cell.of(bars, 5)),
+                List.of(row(110, Cell.of(heat, 7), Cell.of(bars, 5)),
                         row(60, Cell.of(table, 12)),
                         row(70, Cell.of(schools, 12))),
                 List.of(new Filter("Муниципалитет", SCHOOL_STATUS, "municipality"),

@@ -118,6 +118,20 @@ public final class MartDatasets {
                     new Column("mark", "В списке (+/−)"),
                     new Column("on_list_flag", "В списке (1/0)")));
 
+    /** school_status with Russian words for the status and membership, for tables analysts read. */
+    public static final Dataset SCHOOL_YEARS = Dataset.view("v_school_years", "Школы по годам списка", List.of(
+            new Column("list_year", "Год списка"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("school_id", "Код ОО"),
+            new Column("school_name", "Школа"),
+            new Column("on_list_label", "В списке"),
+            new Column("status_label", "Переход"),
+            new Column("consecutive_years", "Лет подряд в списке"),
+            new Column("total_years", "Всего лет в списке"),
+            new Column("cluster_name", "Кластер"),
+            new Column("on_list", "В списке (логическое)"),
+            new Column("status", "Переход (код)")));
+
     private MartDatasets() {
     }
 
@@ -132,7 +146,7 @@ public final class MartDatasets {
     }
 
     public static List<Dataset> views() {
-        return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS);
+        return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS);
     }
 
     /** Every dataset provisioned into Superset. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class MunicipalAccess {
     private final SupersetClient client;
+    private Map<String, Long> roleIds;
 
     MunicipalAccess(SupersetClient client) {
         this.client = client;
@@ -24,6 +25,7 @@ final class MunicipalAccess {
         List<Long> permissions = datasourceAccess(municipalDatasetIds);
         client.post("/api/v1/security/roles/" + accessRole + "/permissions",
                 Map.of("permission_view_menu_ids", permissions));
+        List<JsonNode> rules = client.list("rowlevelsecurity");
         for (String municipality : municipalities) {
             long role = ensureRole(SupersetSync.MUNICIPAL_ROLE_PREFIX + municipality);
             String name = SupersetSync.RLS_PREFIX + municipality;
@@ -35,7 +37,7 @@ final class MunicipalAccess {
             rule.put("roles", List.of(role));
             rule.put("group_key", "municipality");
             rule.put("clause", "municipality = '" + municipality.replace("'", "''") + "'");
-            List<JsonNode> existing = client.find("rowlevelsecurity", "name", name);
+            List<JsonNode> existing = rules.stream().filter(r -> name.equals(r.path("name").asText())).toList();
             if (existing.isEmpty()) {
                 client.post("/api/v1/rowlevelsecurity/", rule);
             } else {
@@ -48,12 +50,18 @@ final class MunicipalAccess {
     }
 
     private long ensureRole(String name) {
-        for (JsonNode r : roles()) {
-            if (name.equals(r.path("name").asText())) {
-                return r.path("id").asLong();
+        if (roleIds == null) {
+            roleIds = new LinkedHashMap<>();
+            for (JsonNode r : roles()) {
+                roleIds.put(r.path("name").asText(), r.path("id").asLong());
             }
         }
-        return client.post("/api/v1/security/roles/", Map.of("name", name)).path("id").asLong();
+        Long id = roleIds.get(name);
+        if (id == null) {
+            id = client.post("/api/v1/security/roles/", Map.of("name", name)).path("id").asLong();
+            roleIds.put(name, id);
+        }
+        return id;
     }
 
     private List<JsonNode> roles() {

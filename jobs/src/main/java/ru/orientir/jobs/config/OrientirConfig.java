@@ -38,7 +38,10 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                         first(env.get("ORIENTIR_WAREHOUSE_USER"), text(yaml, "warehouse", "user"), null),
                         secret(env, "ORIENTIR_WAREHOUSE_PASSWORD"));
         String batchUrl = first(env.get("ORIENTIR_BATCH_JDBC_URL"), text(yaml, "batch", "url"),
-                "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch"));
+                // WRITE_DELAY=0: a commit is on disk before the next step starts, so kill -9 never loses a completed
+                // step or chunk (H2's default flushes later). DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the schedule still
+                // records the stopped run after H2's own shutdown hook ran.
+                "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         return new OrientirConfig(home, warehouse, batchUrl,
                 first(env.get("ORIENTIR_BATCH_USER"), text(yaml, "batch", "user"), "sa"),
                 first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
@@ -54,6 +57,11 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                         first(env.get("ORIENTIR_QUARTZ_USER"), text(yaml, "schedule", "store", "user"), null),
                         secret(env, "ORIENTIR_QUARTZ_PASSWORD")),
                 first(env.get("ORIENTIR_ALERT_WEBHOOK"), text(yaml, "alert", "webhook"), null));
+    }
+
+    /** The ingest section of orientir.yml (aliases, sheet) and the pseudonymisation key from the environment. */
+    public static ru.orientir.etl.ingest.IngestSettings ingestSettings(Map<String, String> env) {
+        return IngestConfig.parse(readYaml(env), env);
     }
 
     /** The same configuration with the embedded warehouse and job repository under another home (the demo's). */

@@ -130,7 +130,7 @@ public final class Pipeline {
     private RunReport execute(BatchInfrastructure batch, Warehouse warehouse, String runId, Instant started, Path inbox,
                               String trigger, Resume resume, Map<String, Duration> timings) {
         Path runDir = config.home().resolve("runs").resolve(runId);
-        RunContext run = new RunContext(runId, inbox.toAbsolutePath().normalize(), runDir, warehouse, batch);
+        RunContext run = new RunContext(runId, inbox.toAbsolutePath().normalize(), runDir, warehouse, config.warehouse(), batch);
         Job job = new PipelineJobConfiguration(run, config.pipeline(), stopRequested::get, s -> afterStep.accept(s)).job();
         JobParameters params = new JobParametersBuilder()
                 .addString("run_id", runId)
@@ -225,8 +225,10 @@ public final class Pipeline {
                     .min(java.time.LocalDateTime::compareTo)
                     .map(t -> t.atZone(java.time.ZoneId.systemDefault()).toInstant()).orElse(Instant.now());
             String from = PipelineJobConfiguration.STEPS.stream()
-                    .filter(step -> executions.stream().flatMap(e -> e.getStepExecutions().stream())
-                            .noneMatch(s -> s.getStepName().equals(step) && s.getStatus() == BatchStatus.COMPLETED))
+                    .filter(step -> {
+                        StepExecution s = batch.jobRepository().getLastStepExecution(instance, step);
+                        return s == null || s.getStatus() != BatchStatus.COMPLETED;
+                    })
                     .findFirst().orElse("publish");
             return new Resume(last.getJobParameters().getString("run_id"), first, from, executions.size(), how);
         }

@@ -22,7 +22,10 @@ import ru.orientir.etl.analytics.LocalSpark;
 import ru.orientir.etl.ingest.FileIngestor;
 import ru.orientir.etl.ingest.LoadResult;
 import ru.orientir.etl.ingest.batch.ChunkObserver;
+import ru.orientir.dashboards.superset.SupersetException;
+import ru.orientir.dashboards.superset.SupersetSync;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
+import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Snapshot;
 
@@ -35,6 +38,7 @@ import ru.orientir.warehouse.Snapshot;
  * file jobs commit chunk by chunk in the job repository) as it goes, never all at once when the step ends.
  */
 final class PipelineJobConfiguration {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PipelineJobConfiguration.class);
     static final String JOB_NAME = "pipeline";
     static final List<String> STEPS = List.of("ingest", "snapshot", "analytics", "publish");
 
@@ -78,7 +82,8 @@ final class PipelineJobConfiguration {
     /** Files already loaded (same content) are skipped by hash; a file load cut short resumes from its last chunk. */
     static void ingest(RunContext run, RunState state) {
         List<LoadResult> loads = new FileIngestor(run.warehouse(), run.batch(),
-                new IngestJobConfiguration(run.batch(), ChunkObserver.NONE), run.runId()).ingest(run.inbox());
+                new IngestJobConfiguration(run.batch(), ChunkObserver.NONE, OrientirConfig.ingestSettings(System.getenv())),
+                run.runId()).ingest(run.inbox());
         state.loads(RunLoads.withEarlierAttempts(run, loads));
     }
 
@@ -101,6 +106,12 @@ final class PipelineJobConfiguration {
         List<MartFiles> marts = state.marts();
         run.warehouse().publish(marts);
         state.published(countRows(run, marts));
+        // Dashboards follow the marts; a failed sync is reported, but the publication stands.
+        try {
+            log.warn(SupersetSync.afterPublish(System.getenv(), run.warehouseSettings(), run.warehouse()));
+        } catch (SupersetException | SQLException e) {
+            log.error("Дашборды Superset не обновлены: {}", e.getMessage());
+        }
     }
 
     private static Map<String, Long> countRows(RunContext run, List<MartFiles> marts) {

@@ -58,6 +58,13 @@ final class RetryingTasklet implements Tasklet {
                 return RepeatStatus.FINISHED;
             } catch (Exception e) {
                 String error = describe(e);
+                if (stopRequested.getAsBoolean()) {
+                    // Shutting down: what failed may be the shutdown itself (Spark stops its context on SIGTERM).
+                    // The step is left to the next start, not counted as a failure.
+                    state.addAttempt(new StepAttempt(name, attempt, started, System.currentTimeMillis(), "stopped", error));
+                    log.warn("Run {}: step {} interrupted by the stop request ({}); the next start repeats it", run.runId(), name, error);
+                    throw new JobInterruptedException("stopped during step " + name + ": " + error);
+                }
                 state.addAttempt(new StepAttempt(name, attempt, started, System.currentTimeMillis(), "failed", error));
                 if (i >= maxAttempts) {
                     log.error("Run {}: step {} failed (attempt {}, no retries left): {}", run.runId(), name, attempt, error, e);

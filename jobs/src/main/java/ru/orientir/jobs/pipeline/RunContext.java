@@ -4,9 +4,11 @@ import java.nio.file.Path;
 
 import ru.orientir.etl.ingest.batch.BatchInfrastructure;
 import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.WarehouseSettings;
 
 /** What every step of one run works with: the run id, the inbox, the run's folder, the warehouse, the job repository. */
-record RunContext(String runId, Path inbox, Path runDir, Warehouse warehouse, BatchInfrastructure batch) {
+record RunContext(String runId, Path inbox, Path runDir, Warehouse warehouse, WarehouseSettings warehouseSettings,
+                  BatchInfrastructure batch) {
 
     Path snapshotDir() {
         return runDir.resolve("snapshot");

@@ -22,6 +22,8 @@ import ru.orientir.jobs.generate.RegionGenerator;
  * step (ingest is not repeated), and ends with exactly the marts, loads and quarantine of a run never interrupted.
  */
 class KilledRunResumesIT {
+    // the generated region has student-level results, whose participant codes are pseudonymised with this key
+    private static final String KEY = "killed-run-test-key";
     @TempDir
     Path dir;
 
@@ -30,12 +32,12 @@ class KilledRunResumesIT {
         Path inbox = dir.resolve("inbox");
         new RegionGenerator(7).generate(300, 4, 2025, inbox);
 
-        OrientirCli clean = new OrientirCli(Map.of("ORIENTIR_HOME", dir.resolve("clean").toString()));
+        OrientirCli clean = new OrientirCli(Map.of("ORIENTIR_HOME", dir.resolve("clean").toString(), "ORIENTIR_PSEUDONYM_KEY", KEY));
         OrientirCli.Result reference = clean.run("run", "--inbox", inbox.toString());
         assertEquals(0, reference.exitCode(), reference.stdout() + reference.stderr());
 
         Path home = dir.resolve("killed");
-        OrientirCli cli = new OrientirCli(Map.of("ORIENTIR_HOME", home.toString()));
+        OrientirCli cli = new OrientirCli(Map.of("ORIENTIR_HOME", home.toString(), "ORIENTIR_PSEUDONYM_KEY", KEY));
         Path log = dir.resolve("killed.log");
         Process run = start(home, log, "run", "--inbox", inbox.toString());
         long until = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(4);
@@ -76,6 +78,7 @@ class KilledRunResumesIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("ORIENTIR_HOME", home.toString());
         pb.environment().put("ORIENTIR_LOG_LEVEL", "info");
+        pb.environment().put("ORIENTIR_PSEUDONYM_KEY", KEY);
         return pb.start();
     }
 
