@@ -4,8 +4,6 @@ import java.util.List;
 
 /** The context indicators of domain.md "Inputs" (the social well-being index inputs and the risk-profile inputs). */
 final class ContextColumns {
-    static final List<String> SHARES = List.of("parents_higher_education_share", "unemployed_parents_share",
-            "low_income_share", "non_native_russian_share", "ovz_share");
     static final List<String> INDICATORS = List.of("parents_higher_education_share", "unemployed_parents_share",
             "low_income_share", "non_native_russian_share", "ovz_share", "settlement_population", "distance_km",
             "direct_transport", "internet", "computers_per_100");

@@ -82,13 +82,8 @@ public final class FileIngestor {
             }
             try {
                 Header header = readHeader(path);
-                Optional<FileKind> kind = FileKind.detect(header);
-                if (kind.isEmpty()) { // cannot happen: the source found the header by these kinds
-                    results.add(failed(file, null, started, "не удалось определить тип файла по заголовку «"
-                            + String.join(",", header.names()) + "»"));
-                    continue;
-                }
-                planned.add(new Planned(file, kind.get(), header));
+                // The source found this header by the same detection, so a kind is always there.
+                planned.add(new Planned(file, FileKind.detect(header).orElseThrow(), header));
             } catch (UnreadableFileException e) {
                 String why = e.getMessage().startsWith("не найдена строка заголовка")
                         ? "не удалось определить тип файла: " + e.getMessage() + "; ожидается один из: "

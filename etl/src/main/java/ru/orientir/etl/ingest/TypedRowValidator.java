@@ -38,15 +38,29 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, R
     protected abstract String schoolId(T row);
 
     /**
-     * SQL selecting (key, file) of this kind's rows in other files' active loads, and (key, line) of this load's rows
-     * up to a line; null when duplicates are found after loading instead (kinds too large to hold keys in memory).
+     * Where this kind's keys live, for kinds small enough to hold their keys in memory: the staging table and the SQL
+     * expression (over alias t) that matches {@link #key}. Null when duplicates are found after loading instead.
      */
-    protected String keysOfOtherFilesSql() {
+    protected KeyedBy keyedBy() {
         return null;
     }
 
-    protected String keysOfThisLoadSql() {
-        return null;
+    public record KeyedBy(String table, String keyExpression) {
+        /** One row per school and year. */
+        public static KeyedBy yearSchool(String table) {
+            return new KeyedBy(table, "CAST(t.year AS VARCHAR) || '|' || t.school_id");
+        }
+
+        /** (key, file) of the rows in other files' active loads. */
+        String ofOtherFiles() {
+            return "SELECT " + keyExpression + ", a.file FROM " + table
+                    + " t JOIN meta_active_load a ON t.load_id = a.load_id WHERE a.file <> ?";
+        }
+
+        /** (key, line) of this load's rows up to a line. */
+        String ofThisLoad() {
+            return "SELECT " + keyExpression + ", t.line FROM " + table + " t WHERE t.load_id = ? AND t.line <= ?";
+        }
     }
 
     protected String key(T row) {
@@ -66,9 +80,10 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, R
     public void open(ExecutionContext context) {
         // The reference comes from all active school files (the file itself is never a school file here).
         knownSchools = load.keysOfOtherFiles(KNOWN_SCHOOLS + " WHERE a.file <> ?").keySet();
-        if (keysOfOtherFilesSql() != null) {
-            otherFiles = load.keysOfOtherFiles(keysOfOtherFilesSql());
-            seen = load.keysOfThisLoad(keysOfThisLoadSql(), StagingWriter.committedLine(context));
+        KeyedBy keys = keyedBy();
+        if (keys != null) {
+            otherFiles = load.keysOfOtherFiles(keys.ofOtherFiles());
+            seen = load.keysOfThisLoad(keys.ofThisLoad(), StagingWriter.committedLine(context));
         }
     }
 
@@ -108,14 +123,6 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, R
     }
 
     private static final int LATEST_YEAR = Year.now(ZoneOffset.UTC).getValue() + 1;
-
-    /** Keys "year|school_id" of a staging table: of other files' active loads (with the file), or of this load (with the line). */
-    protected static String yearSchoolKeys(String table, boolean ofOtherFiles) {
-        String key = "CAST(t.year AS VARCHAR) || '|' || t.school_id";
-        return ofOtherFiles
-                ? "SELECT " + key + ", a.file FROM " + table + " t JOIN meta_active_load a ON t.load_id = a.load_id WHERE a.file <> ?"
-                : "SELECT " + key + ", t.line FROM " + table + " t WHERE t.load_id = ? AND t.line <= ?";
-    }
 
     /** A calendar year that data can plausibly describe: 2000 up to next year. */
     public static int year(FieldReader f, String column) throws FieldException {

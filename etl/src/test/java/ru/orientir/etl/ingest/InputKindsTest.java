@@ -125,6 +125,7 @@ class InputKindsTest {
                 год,код ОО,наименование ОО,обучающихся,педагогических работников,учителей,вакансий,учителей пенсионного возраста,учителей без профильной подготовки,средняя нагрузка,смена руководителя
                 2023,S1,Школа 1,300,30,25,1,6,2,"24,5",нет
                 2023,S2,Школа 2,90,10,12,0,1,0,20,да
+                2023,S1,Школа 1,300,30,25,1,6,2,"24,5",нет
                 """);
         List<LoadResult> results = ingest(withKey());
         LoadResult agg = IngestFixture.result(results, "agg.csv");
@@ -148,5 +149,6 @@ class InputKindsTest {
         assertEquals(FileKind.STAFFING, staff.kind());
         assertEquals(1, staff.rowsLoaded());
         assertEquals("поле «учителей»: 12 — учителей больше, чем педагогических работников (10)", reasons("staff.csv").get(3L));
+        assertEquals("поле «код ОО»: повтор: кадры школы «S1» за 2023 год: уже в строке 2", reasons("staff.csv").get(4L));
     }
 }

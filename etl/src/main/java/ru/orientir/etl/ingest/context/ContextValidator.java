@@ -58,13 +58,8 @@ public final class ContextValidator extends TypedRowValidator<ContextRow> {
     }
 
     @Override
-    protected String keysOfOtherFilesSql() {
-        return yearSchoolKeys("stg_school_context", true);
-    }
-
-    @Override
-    protected String keysOfThisLoadSql() {
-        return yearSchoolKeys("stg_school_context", false);
+    protected KeyedBy keyedBy() {
+        return KeyedBy.yearSchool("stg_school_context");
     }
 
     @Override

@@ -46,14 +46,8 @@ public final class ExamAggregateValidator extends TypedRowValidator<ExamAggregat
             + "|| '|' || t.subject || '|' || t.school_id";
 
     @Override
-    protected String keysOfOtherFilesSql() {
-        return "SELECT " + KEY + ", a.file FROM stg_exam_aggregates t JOIN meta_active_load a ON t.load_id = a.load_id "
-                + "WHERE a.file <> ?";
-    }
-
-    @Override
-    protected String keysOfThisLoadSql() {
-        return "SELECT " + KEY + ", t.line FROM stg_exam_aggregates t WHERE t.load_id = ? AND t.line <= ?";
+    protected KeyedBy keyedBy() {
+        return new KeyedBy("stg_exam_aggregates", KEY);
     }
 
     @Override

@@ -45,13 +45,8 @@ public final class StaffingValidator extends TypedRowValidator<StaffingRow> {
     }
 
     @Override
-    protected String keysOfOtherFilesSql() {
-        return yearSchoolKeys("stg_staffing", true);
-    }
-
-    @Override
-    protected String keysOfThisLoadSql() {
-        return yearSchoolKeys("stg_staffing", false);
+    protected KeyedBy keyedBy() {
+        return KeyedBy.yearSchool("stg_staffing");
     }
 
     @Override
