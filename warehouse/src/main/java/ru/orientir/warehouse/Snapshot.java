@@ -8,7 +8,8 @@ import java.util.List;
  * from {@code sql/snapshot/<source>.sql}. A new source is one name here and one SQL file.
  */
 public final class Snapshot {
-    public static final List<String> SOURCES = List.of("schools", "official_list");
+    public static final List<String> SOURCES = List.of("schools", "official_list", "exam_results", "exam_aggregates",
+            "school_context", "staffing", "risk_survey", "objectivity_flags");
 
     private Snapshot() {
     }

@@ -72,7 +72,11 @@ public class ClickHouseSqlOnChdbTest {
     /**
      * The same SQL text on both engines. schools.csv was loaded twice (the older load is superseded) and then failed
      * a third time (its partial rows must never be read); official_list_2024.csv has two successful loads finishing at
-     * the same instant (the greater load_id wins); official_list_2025.csv only ever failed.
+     * the same instant (the greater load_id wins); official_list_2025.csv only ever failed. The same patterns for the
+     * analytics inputs: results_2024.csv superseded and then failed, context_2024.csv and risk_survey_2024.csv
+     * superseded, aggregates_2024.csv, staffing_2024.csv and objectivity_flags_2024.csv failed after their good load,
+     * results_2025.csv only ever failed. Every row of a superseded or failed load is recognisable (Russian text or
+     * school S004/S009, or a year no active load has), and the snapshots are checked row by row against expectations.
      */
     static final List<String> STAGING = List.of("""
             INSERT INTO meta_load (load_id, run_id, file, kind, content_sha256, started_at, finished_at,
@@ -83,7 +87,23 @@ public class ClickHouseSqlOnChdbTest {
             ('L-list-a',    'R2', 'official_list_2024.csv', 'official_list', 'sha-4', '2024-02-10 09:01:00.000', '2024-02-10 09:01:02.500', 2, 2, 0, 'loaded', NULL),
             ('L-list-b',    'R2', 'official_list_2024.csv', 'official_list', 'sha-5', '2024-02-10 09:01:00.000', '2024-02-10 09:01:02.500', 2, 2, 0, 'loaded', NULL),
             ('L-list-2023', 'R1', 'official_list_2023.csv', 'official_list', 'sha-6', '2024-01-10 09:02:00.000', '2024-01-10 09:02:01.000', 1, 1, 0, 'loaded', NULL),
-            ('L-list-fail', 'R3', 'official_list_2025.csv', 'official_list', 'sha-7', '2024-03-10 09:02:00.000', '2024-03-10 09:02:01.000', 1, 1, 0, 'failed', 'прервано')
+            ('L-list-fail', 'R3', 'official_list_2025.csv', 'official_list', 'sha-7', '2024-03-10 09:02:00.000', '2024-03-10 09:02:01.000', 1, 1, 0, 'failed', 'прервано'),
+            ('L-res-old',   'R1', 'results_2024.csv', 'exam_results', 'sha-11', '2024-01-11 10:00:00.000', '2024-01-11 10:05:00.000', 2, 2, 0, 'loaded', NULL),
+            ('L-res-new',   'R2', 'results_2024.csv', 'exam_results', 'sha-12', '2024-02-11 10:00:00.000', '2024-02-11 10:07:30.250', 7, 6, 1, 'loaded', NULL),
+            ('L-res-fail',  'R3', 'results_2024.csv', 'exam_results', 'sha-13', '2024-03-11 10:00:00.000', '2024-03-11 10:00:09.000', 3, 1, 0, 'failed', 'Ошибка: неверная кодировка (ожидалась UTF-8)'),
+            ('L-ege-2023',  'R1', 'ege_2023.csv', 'exam_results', 'sha-14', '2024-01-11 11:00:00.000', '2024-01-11 11:00:03.000', 2, 2, 0, 'loaded', NULL),
+            ('L-res-2025',  'R3', 'results_2025.csv', 'exam_results', 'sha-15', '2024-03-11 11:00:00.000', '2024-03-11 11:00:01.000', 1, 1, 0, 'failed', 'прервано'),
+            ('L-agg',       'R2', 'aggregates_2024.csv', 'exam_aggregates', 'sha-21', '2024-02-11 12:00:00.000', '2024-02-11 12:00:01.999', 3, 3, 0, 'loaded', NULL),
+            ('L-agg-fail',  'R3', 'aggregates_2024.csv', 'exam_aggregates', 'sha-22', '2024-03-11 12:00:00.000', '2024-03-11 12:00:02.000', 2, 1, 0, 'failed', 'нет столбца mark5'),
+            ('L-ctx-old',   'R1', 'context_2024.csv', 'school_context', 'sha-31', '2024-01-11 13:00:00.000', '2024-01-11 13:00:01.000', 1, 1, 0, 'loaded', NULL),
+            ('L-ctx-new',   'R2', 'context_2024.csv', 'school_context', 'sha-32', '2024-02-11 13:00:00.000', '2024-02-11 13:00:01.001', 3, 3, 0, 'loaded', NULL),
+            ('L-staff',     'R2', 'staffing_2024.csv', 'staffing', 'sha-41', '2024-02-11 14:00:00.000', '2024-02-11 14:00:00.500', 3, 3, 0, 'loaded', NULL),
+            ('L-staff-fail','R3', 'staffing_2024.csv', 'staffing', 'sha-42', '2024-03-11 14:00:00.000', '2024-03-11 14:00:00.700', 1, 1, 0, 'failed', 'Ошибка чтения: файл обрезан'),
+            ('L-survey-old','R1', 'risk_survey_2024.csv', 'risk_survey', 'sha-51', '2024-01-11 15:00:00.000', '2024-01-11 15:00:01.000', 1, 1, 0, 'loaded', NULL),
+            ('L-survey-new','R2', 'risk_survey_2024.csv', 'risk_survey', 'sha-52', '2024-02-11 15:00:00.000', '2024-02-11 15:00:01.000', 3, 3, 0, 'loaded', NULL),
+            ('L-survey-2023','R1','risk_survey_2023.csv', 'risk_survey', 'sha-53', '2024-01-11 15:30:00.000', '2024-01-11 15:30:01.000', 1, 1, 0, 'loaded', NULL),
+            ('L-flags',     'R2', 'objectivity_flags_2024.csv', 'objectivity_flags', 'sha-61', '2024-02-11 16:00:00.000', '2024-02-11 16:00:00.010', 3, 3, 0, 'loaded', NULL),
+            ('L-flags-fail','R3', 'objectivity_flags_2024.csv', 'objectivity_flags', 'sha-62', '2024-03-11 16:00:00.000', '2024-03-11 16:00:00.020', 1, 1, 0, 'failed', 'прервано')
             """, """
             INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json) VALUES
             ('L-schools-old',  2, 'S001', 'Школа №1 (старое название)', 'Нижний Новгород', '{}'),
@@ -101,6 +121,57 @@ public class ClickHouseSqlOnChdbTest {
             ('L-list-b',    3, 2024, 'S002', NULL),
             ('L-list-2023', 2, 2023, 'S003', 'Неблагоприятные социальные условия'),
             ('L-list-fail', 2, 2025, 'S001', 'не должна попасть в снимок')
+            """, """
+            INSERT INTO stg_exam_results (load_id, line, year, procedure, grade, subject, school_id, participant_key,
+                                          mark, score) VALUES
+            ('L-res-old',  2, 2024, 'ВПР', 5, 'Русский язык (устаревшая версия)', 'S001', 'k-old-1', 2, NULL),
+            ('L-res-old',  3, 2024, 'ВПР', 5, 'Русский язык (устаревшая версия)', 'S002', 'k-old-2', 3, NULL),
+            ('L-res-new',  2, 2024, 'ВПР', 5, 'Русский язык', 'S002', 'k-2f9a', 3, NULL),
+            ('L-res-new',  3, 2024, 'ВПР', 5, 'Русский язык', 'S001', 'k-7c1e', 2, NULL),
+            ('L-res-new',  4, 2024, 'ВПР', 5, 'Русский язык', 'S001', 'k-0b3d', 5, NULL),
+            ('L-res-new',  6, 2024, 'ОГЭ', 9, 'Математика', 'S003', 'k-9999', 4, 27.25),
+            ('L-res-new',  7, 2024, 'ВПР', 11, 'Иностранный язык (английский)', 'S003', 'k-a1b2', NULL, NULL),
+            ('L-res-new',  8, 2024, 'ВПР', 4, 'Окружающий мир', 'S001', 'k-5e5e', 4, NULL),
+            ('L-ege-2023', 2, 2023, 'ЕГЭ', 11, 'Математика профильная', 'S001', 'k-e001', NULL, 72.5),
+            ('L-ege-2023', 3, 2023, 'ЕГЭ', 11, 'Физика', 'S002', 'k-e002', NULL, 0.0),
+            ('L-res-fail', 2, 2024, 'ВПР', 5, 'не должна попасть в снимок', 'S004', 'k-f001', 2, NULL),
+            ('L-res-2025', 2, 2025, 'ВПР', 5, 'не должна попасть в снимок', 'S001', 'k-f002', 3, NULL)
+            """, """
+            INSERT INTO stg_exam_aggregates (load_id, line, year, procedure, grade, subject, school_id, participants,
+                                             mark2, mark3, mark4, mark5, below_min, mean_score) VALUES
+            ('L-agg',      2, 2024, 'ОГЭ', 9, 'Математика', 'S002', 41, 6, 15, 12, 8, 3, 3.5365853658536586),
+            ('L-agg',      3, 2024, 'ВПР', 6, 'История', 'S003', 0, 0, 0, 0, 0, NULL, NULL),
+            ('L-agg',      4, 2024, 'ЕГЭ', 11, 'Русский язык', 'S001', 120, 0, 0, 0, 0, 2, 68.4),
+            ('L-agg-fail', 2, 2024, 'ОГЭ', 9, 'не должна попасть в снимок', 'S004', 10, 1, 2, 3, 4, 0, 3.1)
+            """, """
+            INSERT INTO stg_school_context (load_id, line, year, school_id, parents_higher_education_share,
+                                            unemployed_parents_share, low_income_share, non_native_russian_share,
+                                            ovz_share, settlement_population, distance_km, direct_transport, internet,
+                                            computers_per_100) VALUES
+            ('L-ctx-old', 2, 2024, 'S001', 0.9, 0.9, 0.9, 0.9, 0.9, 1, 1.0, true, 'устаревшая запись', 1.0),
+            ('L-ctx-new', 2, 2024, 'S001', 0.3, 0.05, 0.123457, 0.0, 0.021, 1228199, 0.0, true, 'stable', 12.5),
+            ('L-ctx-new', 3, 2024, 'S002', 0.18, NULL, 0.4, NULL, 0.07, 9007199254740993, 112.75, false, 'нестабильный, «до 8 Мбит/с»', 3.3333333333333335),
+            ('L-ctx-new', 4, 2024, 'S003', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+            """, """
+            INSERT INTO stg_staffing (load_id, line, year, school_id, school_name, students, staff, teachers, vacancies,
+                                      teachers_pension_age, teachers_without_training, avg_load, head_changed) VALUES
+            ('L-staff',      2, 2024, 'S001', 'МБОУ «СОШ № 1»', 812, 64, 48, 2, 11, 0, 1.25, false),
+            ('L-staff',      3, 2024, 'S002', NULL, NULL, 30, 22, NULL, NULL, NULL, NULL, NULL),
+            ('L-staff',      4, 2024, 'S003', 'Основная школа с. Ивановка', 37, 9, 6, 1, 4, 2, 1.8333333333333333, true),
+            ('L-staff-fail', 2, 2024, 'S004', 'Частично загруженная школа', 100, 10, 8, 0, 0, 0, 1.0, false)
+            """, """
+            INSERT INTO stg_risk_survey (load_id, line, year, school_id, risk, level) VALUES
+            ('L-survey-old',  2, 2024, 'S001', 'Низкая учебная мотивация', 'устаревшая оценка'),
+            ('L-survey-new',  2, 2024, 'S002', 'Высокая доля обучающихся с рисками учебной неуспешности', 'высокий'),
+            ('L-survey-new',  3, 2024, 'S001', 'Недостаточная предметная и методическая компетентность педагогических работников', 'средний'),
+            ('L-survey-new',  4, 2024, 'S001', 'Высокая доля обучающихся с ОВЗ', 'низкий'),
+            ('L-survey-2023', 2, 2023, 'S003', 'Пониженный уровень качества школьной образовательной и воспитательной среды', 'высокий')
+            """, """
+            INSERT INTO stg_objectivity_flags (load_id, line, year, school_id, note) VALUES
+            ('L-flags',      2, 2024, 'S003', NULL),
+            ('L-flags',      3, 2024, 'S001', 'ВПР 5 класс, русский язык; признаки необъективности: "резкий рост"'),
+            ('L-flags',      4, 2023, 'S002', 'математика, 2023 г.'),
+            ('L-flags-fail', 2, 2024, 'S004', 'не должна попасть в снимок')
             """);
 
     static final Map<String, List<List<Object>>> EXPECTED_SNAPSHOTS = Map.of(
@@ -112,7 +183,49 @@ public class ClickHouseSqlOnChdbTest {
             "official_list", List.of(
                     row(2023, "S003", "Неблагоприятные социальные условия"),
                     row(2024, "S001", "ВПР: низкие результаты, 2 года подряд"),
-                    row(2024, "S002", null)));
+                    row(2024, "S002", null)),
+            // No ORDER BY in exam_results.sql (see ORDER_INSENSITIVE): listed here in the sorted order the test compares.
+            "exam_results", List.of(
+                    row(2023, "ЕГЭ", 11, "Математика профильная", "S001", null, 72.5),
+                    row(2023, "ЕГЭ", 11, "Физика", "S002", null, 0.0),
+                    row(2024, "ВПР", 4, "Окружающий мир", "S001", 4, null),
+                    row(2024, "ВПР", 5, "Русский язык", "S001", 2, null),
+                    row(2024, "ВПР", 5, "Русский язык", "S001", 5, null),
+                    row(2024, "ВПР", 5, "Русский язык", "S002", 3, null),
+                    row(2024, "ВПР", 11, "Иностранный язык (английский)", "S003", null, null),
+                    row(2024, "ОГЭ", 9, "Математика", "S003", 4, 27.25)),
+            "exam_aggregates", List.of(
+                    row(2024, "ЕГЭ", 11, "Русский язык", "S001", 120, 0, 0, 0, 0, 2, 68.4),
+                    row(2024, "ОГЭ", 9, "Математика", "S002", 41, 6, 15, 12, 8, 3, 3.5365853658536586),
+                    row(2024, "ВПР", 6, "История", "S003", 0, 0, 0, 0, 0, null, null)),
+            "school_context", List.of(
+                    row(2024, "S001", 0.3, 0.05, 0.123457, 0.0, 0.021, 1228199L, 0.0, true, "stable", 12.5),
+                    row(2024, "S002", 0.18, null, 0.4, null, 0.07, 9007199254740993L, 112.75, false,
+                            "нестабильный, «до 8 Мбит/с»", 3.3333333333333335),
+                    row(2024, "S003", null, null, null, null, null, null, null, null, null, null)),
+            "staffing", List.of(
+                    row(2024, "S001", 812, 64, 48, 2, 11, 0, 1.25, false),
+                    row(2024, "S002", null, 30, 22, null, null, null, null, null),
+                    row(2024, "S003", 37, 9, 6, 1, 4, 2, 1.8333333333333333, true)),
+            "risk_survey", List.of(
+                    row(2023, "S003", "Пониженный уровень качества школьной образовательной и воспитательной среды",
+                            "высокий"),
+                    row(2024, "S001", "Высокая доля обучающихся с ОВЗ", "низкий"),
+                    row(2024, "S001",
+                            "Недостаточная предметная и методическая компетентность педагогических работников",
+                            "средний"),
+                    row(2024, "S002", "Высокая доля обучающихся с рисками учебной неуспешности", "высокий")),
+            "objectivity_flags", List.of(
+                    row(2023, "S002", "математика, 2023 г."),
+                    row(2024, "S001", "ВПР 5 класс, русский язык; признаки необъективности: \"резкий рост\""),
+                    row(2024, "S003", null)));
+
+    /**
+     * Snapshot queries without ORDER BY: exam_results.sql may export hundreds of millions of rows, and sorting them
+     * would cost minutes, so its rows come in whatever order the engine reads them. Their rows are compared as
+     * multisets (both sides sorted here); every other snapshot must come in its query's order on both engines.
+     */
+    static final java.util.Set<String> ORDER_INSENSITIVE = java.util.Set.of("exam_results");
 
     static final String ACTIVE_LOADS = "SELECT load_id, file, kind, content_sha256, finished_at FROM meta_active_load ORDER BY file";
 
@@ -153,18 +266,28 @@ public class ClickHouseSqlOnChdbTest {
 
         // The view picks the latest successful load per file, on both engines.
         Table expectedActive = new Table(List.of("load_id", "file", "kind", "content_sha256", "finished_at"), List.of(
+                row("L-agg", "aggregates_2024.csv", "exam_aggregates", "sha-21", "2024-02-11 12:00:01.999"),
+                row("L-ctx-new", "context_2024.csv", "school_context", "sha-32", "2024-02-11 13:00:01.001"),
+                row("L-ege-2023", "ege_2023.csv", "exam_results", "sha-14", "2024-01-11 11:00:03.000"),
+                row("L-flags", "objectivity_flags_2024.csv", "objectivity_flags", "sha-61", "2024-02-11 16:00:00.010"),
                 row("L-list-2023", "official_list_2023.csv", "official_list", "sha-6", "2024-01-10 09:02:01.000"),
                 row("L-list-b", "official_list_2024.csv", "official_list", "sha-5", "2024-02-10 09:01:02.500"),
-                row("L-schools-new", "schools.csv", "schools", "sha-2", "2024-02-10 09:00:05.123")));
+                row("L-res-new", "results_2024.csv", "exam_results", "sha-12", "2024-02-11 10:07:30.250"),
+                row("L-survey-2023", "risk_survey_2023.csv", "risk_survey", "sha-53", "2024-01-11 15:30:01.000"),
+                row("L-survey-new", "risk_survey_2024.csv", "risk_survey", "sha-52", "2024-02-11 15:00:01.000"),
+                row("L-schools-new", "schools.csv", "schools", "sha-2", "2024-02-10 09:00:05.123"),
+                row("L-staff", "staffing_2024.csv", "staffing", "sha-41", "2024-02-11 14:00:00.500")));
         assertSameTable("meta_active_load on DuckDB", expectedActive, duckResults.get("active"));
         assertSameTable("meta_active_load on ClickHouse", expectedActive, table(chResults.get("active")));
 
         for (String name : snapshots.keySet()) {
-            Table onDuck = duckResults.get(name);
-            Table onClickHouse = table(chResults.get(name));
+            boolean anyOrder = ORDER_INSENSITIVE.contains(name);
+            Table onDuck = anyOrder ? sortedRows(duckResults.get(name)) : duckResults.get(name);
+            Table onClickHouse = anyOrder ? sortedRows(table(chResults.get(name))) : table(chResults.get(name));
             List<List<Object>> expected = EXPECTED_SNAPSHOTS.get(name);
             if (expected != null) {
-                assertSameTable("snapshot " + name + " on DuckDB", new Table(onDuck.columns(), expected), onDuck);
+                Table expectedTable = new Table(onDuck.columns(), expected);
+                assertSameTable("snapshot " + name + " on DuckDB", anyOrder ? sortedRows(expectedTable) : expectedTable, onDuck);
             } else {
                 assertFalse(onDuck.rows().isEmpty(), "snapshot " + name + " returned no rows: give it staging rows here");
             }
@@ -175,6 +298,10 @@ public class ClickHouseSqlOnChdbTest {
             try (Connection c = duck.connection()) {
                 Table fromDuck = readParquet(c, duckParquet.get(name));
                 Table fromClickHouse = readParquet(c, chParquet.get(name));
+                if (anyOrder) {
+                    fromDuck = sortedRows(fromDuck);
+                    fromClickHouse = sortedRows(fromClickHouse);
+                }
                 assertSameTable("snapshot " + name + " Parquet written by DuckDB", onDuck, fromDuck);
                 assertSameTable("snapshot " + name + " Parquet written by ClickHouse", onDuck, fromClickHouse);
                 assertEquals(parquetTypes(c, duckParquet.get(name)), parquetTypes(c, chParquet.get(name)),
@@ -204,17 +331,42 @@ public class ClickHouseSqlOnChdbTest {
 
     static final Mart LIST_MEMBERSHIP = Mart.of("list_membership", "list_year, school_id",
             "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "on_list BOOLEAN", "source VARCHAR",
-            "reasons VARCHAR");
+            "reasons VARCHAR", "rule VARCHAR", "procedures VARCHAR", "severity VARCHAR", "results_year INTEGER");
     static final Mart SCHOOL_STATUS = Mart.of("school_status", "list_year, school_id",
             "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "school_name VARCHAR", "municipality VARCHAR",
             "on_list BOOLEAN", "status VARCHAR", "consecutive_years INTEGER", "total_years INTEGER", "cluster INTEGER",
-            "cluster_name VARCHAR");
+            "cluster_name VARCHAR", "cluster_reason VARCHAR");
     static final Mart LIST_TRANSITIONS = Mart.of("list_transitions",
             "list_year, CASE WHEN level = 'region' THEN 0 ELSE 1 END, municipality",
             "run_id VARCHAR", "level VARCHAR", "list_year INTEGER", "municipality VARCHAR", "schools INTEGER",
             "on_list INTEGER", "entered INTEGER", "first_time INTEGER", "returning INTEGER", "stayed INTEGER",
             "left INTEGER", "share_on_list DOUBLE");
-    static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS);
+    static final Mart SCHOOL_YEAR_MARKERS = Mart.of("school_year_markers", "year, school_id, procedure, grade, subject",
+            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "procedure VARCHAR", "grade INTEGER",
+            "subject VARCHAR", "participants INTEGER", "mark2 INTEGER", "below_min INTEGER", "share_mark2 DOUBLE",
+            "share_below_min DOUBLE", "threshold DOUBLE", "marker BOOLEAN", "mean_result DOUBLE", "note VARCHAR",
+            "source VARCHAR");
+    static final Mart LIST_AGREEMENT = Mart.of("list_agreement", "list_year, school_id",
+            "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "official BOOLEAN", "computed BOOLEAN");
+    static final Mart OBJECTIVITY = Mart.of("objectivity", "year, school_id, signal, reason",
+            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "signal VARCHAR", "reason VARCHAR");
+    static final Mart ISB = Mart.of("isb", "year, school_id",
+            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "isb DOUBLE", "indicators_used INTEGER",
+            "indicators VARCHAR", "shnsu BOOLEAN");
+    static final Mart RESILIENCE = Mart.of("resilience", "year, school_id",
+            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "isb DOUBLE", "result_index DOUBLE",
+            "residual DOUBLE", "std_residual DOUBLE", "better_than_expected BOOLEAN", "resilient BOOLEAN",
+            "training_site BOOLEAN", "training_site_reason VARCHAR");
+    static final Mart RISK_PROFILE = Mart.of("risk_profile", "year, school_id, source, risk",
+            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "risk VARCHAR", "level VARCHAR", "source VARCHAR",
+            "evidence VARCHAR");
+    static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS, SCHOOL_YEAR_MARKERS,
+            LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE);
+
+    /** Exports named otherwise than the mart they read; every other mart export has its mart's name. */
+    static final Map<String, Mart> EXPORT_MARTS = Map.of("markers", SCHOOL_YEAR_MARKERS);
+    /** Exports of the run history rather than of a mart (empty in this scenario: only compared between engines). */
+    static final List<String> NON_MART_EXPORTS = List.of("loads", "quarantine");
 
     /** One run's marts, each mart's rows in table column order and already in the export's order. */
     record Publication(String name, Map<Mart, List<List<Object>>> rows) {
@@ -222,38 +374,109 @@ public class ClickHouseSqlOnChdbTest {
 
     static final Publication FIRST = new Publication("A", Map.of(
             LIST_MEMBERSHIP, List.of(
-                    row("run-A", 2023, "S001", true, "official", "ВПР, ОГЭ: «низкие» результаты, \"красная зона\""),
-                    row("run-A", 2023, "S002", false, null, null),
-                    row("run-A", 2024, "S001", true, "computed", "ВПР"),
-                    row("run-A", 2024, "S003", true, "official", null)),
+                    row("run-A", 2023, "S001", true, "official", "ВПР, ОГЭ: «низкие» результаты, \"красная зона\"",
+                            null, null, null, null),
+                    row("run-A", 2023, "S002", false, null, null, null, null, null, 2022),
+                    row("run-A", 2024, "S001", true, "computed", "ВПР", "both",
+                            "ВПР 5 Математика, ОГЭ Математика; ВПР 5 Математика (2 года)", "strong", 2023),
+                    row("run-A", 2024, "S003", true, "official", null, "two_procedures", "ВПР 4 Русский язык, ЕГЭ Физика",
+                            "moderate", 2023)),
             SCHOOL_STATUS, List.of(
                     row("run-A", 2023, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "entered", 1, 1, 2,
-                            "Городские, крупные"),
-                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, ""),
-                    row("run-A", 2024, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "stayed", 2, 2, 2,
-                            "Городские, крупные")),
+                            "Городские, крупные", null),
+                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, "", null),
+                    row("run-A", 2024, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "stayed", 2, 2, 4,
+                            "Зона риска", "маркер: ВПР 5 Математика, ОГЭ Математика; близко к порогу: ВПР 6 Русский "
+                                    + "язык (28,0 % при пороге 30 %)")),
             LIST_TRANSITIONS, List.of(
                     row("run-A", "region", 2023, null, 15, 1, null, null, null, null, null, 0.0667),
                     row("run-A", "municipality", 2023, "Арзамас", 5, 0, null, null, null, null, null, 0.0),
                     row("run-A", "municipality", 2023, "Нижний Новгород", 10, 1, null, null, null, null, null, 0.1),
                     row("run-A", "region", 2024, null, 15, 2, 1, 1, 0, 1, 0, 0.13333333333333333),
-                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2))));
+                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2)),
+            SCHOOL_YEAR_MARKERS, List.of(
+                    row("run-A", 2023, "S001", "ВПР", 5, "Математика", 25, 8, null, 0.32, null, 0.3, true, 3.12, "",
+                            "student"),
+                    row("run-A", 2023, "S001", "ВПР", 5, "Русский язык", 3, 1, null, 0.3333333333333333, null, 0.3,
+                            null, null, "участников меньше 5: маркер не рассчитан", "student"),
+                    row("run-A", 2023, "S001", "ОГЭ", 9, "Математика", 41, 6, 3, 0.14634146341463414,
+                            0.07317073170731707, 0.25, false, 3.5365853658536586, "", "aggregate"),
+                    row("run-A", 2023, "S002", "ЕГЭ", 11, "Русский язык", 120, null, 2, null, 0.016666666666666666,
+                            0.123457, false, 68.4, "«2» на ЕГЭ не ставят: доля ниже минимума, порог \"0,123457\"",
+                            "aggregate")),
+            LIST_AGREEMENT, List.of(
+                    row("run-A", 2024, "S001", true, true),
+                    row("run-A", 2024, "S002", false, true),
+                    row("run-A", 2024, "S003", true, false)),
+            OBJECTIVITY, List.of(
+                    row("run-A", 2023, "S001", "fioko", "в списке ФИОКО: признаки необъективности результатов ВПР "
+                            + "(ВПР 5 класс, русский язык; \"резкий рост\")"),
+                    row("run-A", 2023, "S001", "official_list", "в официальном списке 2024 с причиной «необъективность»"),
+                    row("run-A", 2023, "S001", "vpr_below_oge", "доля «2» по ВПР 3,1 % при ожидаемой по ОГЭ 14,6 % "
+                            + "(разрыв 11,5 п.п., порог 10,0 п.п.); признак для проверки, не вывод"),
+                    row("run-A", 2024, "S002", "fioko", "в списке ФИОКО: признаки необъективности результатов ВПР")),
+            ISB, List.of(
+                    row("run-A", 2024, "S001", 73.123457, 5,
+                            "parents_higher_education_share,unemployed_parents_share,low_income_share,ovz_share,"
+                                    + "computers_per_100", false),
+                    row("run-A", 2024, "S002", 0.0, 4, "parents_higher_education_share,low_income_share,ovz_share,"
+                            + "computers_per_100", true),
+                    row("run-A", 2024, "S003", null, 1, "ovz_share", null)),
+            RESILIENCE, List.of(
+                    row("run-A", 2024, "S001", 73.123457, 0.3, -0.123457, -1.0000000000000002, false, false, false, null),
+                    row("run-A", 2024, "S002", 0.0, 0.61, 0.2, 2.25, true, true, true,
+                            "устойчивая школа: результат «выше ожидаемого», ИСБ ниже медианы"),
+                    row("run-A", 2024, "S003", null, null, null, null, null, null, false, null)),
+            RISK_PROFILE, List.of(
+                    row("run-A", 2024, "S001", "дефицит кадров", "средний", "context",
+                            "вакансий 2, без профильной подготовки 0,0 %"),
+                    row("run-A", 2024, "S001", "транспортная доступность", "нет данных", "context", null),
+                    row("run-A", 2024, "S001", "Низкая учебная мотивация", "высокий", "survey",
+                            "анкетирование ФИОКО (500+)"),
+                    row("run-A", 2024, "S002", "малокомплектная школа", "низкий", "context", "не малокомплектная"))));
 
     static final Publication SECOND = new Publication("B", Map.of(
             LIST_MEMBERSHIP, List.of(
-                    row("run-B", 2024, "S002", true, "computed", "Социальные условия; 'ШНСУ'"),
-                    row("run-B", 2025, "S001", false, null, null)),
+                    row("run-B", 2024, "S002", true, "computed", "Социальные условия; 'ШНСУ'", "same_procedure_two_years",
+                            "ОГЭ Математика (2 года)", "moderate", 2023),
+                    row("run-B", 2025, "S001", false, null, null, null, null, null, 2024)),
             SCHOOL_STATUS, List.of(
-                    row("run-B", 2024, "S002", "Школа №2", "Арзамас", true, "first_time", 1, 1, 1, "Сельские")),
+                    row("run-B", 2024, "S002", "Школа №2", "Арзамас", true, "first_time", 1, 1, 1, "Сельские",
+                            "рост доли «2» за 3 года: ОГЭ Математика")),
             LIST_TRANSITIONS, List.of(
                     row("run-B", "region", 2024, null, 16, 1, 1, 1, 0, 0, 2, 0.0625),
-                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666))));
+                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666)),
+            SCHOOL_YEAR_MARKERS, List.of(
+                    row("run-B", 2024, "S003", "ВПР", 4, "Окружающий мир", 12, 0, null, 0.0, null, 0.3, false, 4.25, "",
+                            "student")),
+            LIST_AGREEMENT, List.of(
+                    row("run-B", 2025, "S001", false, true)),
+            OBJECTIVITY, List.of(
+                    row("run-B", 2024, "S003", "fioko",
+                            "в списке ФИОКО: признаки необъективности результатов ВПР (математика, 'повтор')")),
+            ISB, List.of(
+                    row("run-B", 2025, "S001", 100.0, 6, "все шесть показателей", false)),
+            RESILIENCE, List.of(
+                    row("run-B", 2025, "S002", 10.5, 0.7, 0.3, 1.5, true, false, true,
+                            "результат выше ожидаемого, без маркеров 2 года, \"резерв\"")),
+            RISK_PROFILE, List.of(
+                    row("run-B", 2025, "S003", "языковые барьеры", "высокий", "context",
+                            "доля обучающихся, для которых русский не родной, 12,5 %"))));
 
     @Test
     void publicationReplacesMartsAndExportsAgreeOnBothEngines() throws Exception {
         Map<String, String> exports = sqlFiles("sql/export");
-        assertTrue(exports.keySet().containsAll(List.of("list_membership", "school_status", "list_transitions")),
+        assertTrue(exports.keySet().containsAll(List.of("list_membership", "school_status", "list_transitions",
+                "markers", "list_agreement", "objectivity", "isb", "resilience", "risk_profile")),
                 "export queries: " + exports.keySet());
+        for (String name : exports.keySet()) {
+            assertTrue(NON_MART_EXPORTS.contains(name) || martOf(name) != null,
+                    "export " + name + " reads no mart defined here: add it to MARTS (or EXPORT_MARTS) with rows");
+        }
+        for (Mart mart : MARTS) {
+            assertFalse(FIRST.rows().get(mart).isEmpty() || SECOND.rows().get(mart).isEmpty(),
+                    mart.table() + ": give both publications rows, so that the replacement is visible");
+        }
 
         List<MartFiles> first = writeParquet(FIRST);
         List<MartFiles> second = writeParquet(SECOND);
@@ -321,7 +544,7 @@ public class ClickHouseSqlOnChdbTest {
         for (String name : exports.keySet()) {
             Table duckExport = onDuck.get("export " + name);
             Table chExport = table(onClickHouse.get("export " + name));
-            Mart mart = MARTS.stream().filter(m -> m.table().equals(name)).findFirst().orElse(null);
+            Mart mart = martOf(name);
             if (mart != null) {
                 assertSameTable(what + ": export " + name + " on DuckDB",
                         project(mart, expected.rows().get(mart), duckExport.columns()), duckExport);
@@ -417,6 +640,12 @@ public class ClickHouseSqlOnChdbTest {
             return "CAST('" + d + "' AS DOUBLE)";
         }
         return v.toString();
+    }
+
+    /** The mart an export reads, or null for the run-history exports. */
+    private static Mart martOf(String export) {
+        return EXPORT_MARTS.getOrDefault(export,
+                MARTS.stream().filter(m -> m.table().equals(export)).findFirst().orElse(null));
     }
 
     private static String contents(Mart mart) {
@@ -518,6 +747,40 @@ public class ClickHouseSqlOnChdbTest {
             fail(what + " — " + problems.size() + " difference(s):\n  " + String.join("\n  ", problems)
                     + "\nexpected rows: " + expected.rows() + "\nactual rows:   " + actual.rows());
         }
+    }
+
+    /** The same table with its rows in a canonical order (nulls first, then booleans, numbers, strings; column by column). */
+    public static Table sortedRows(Table t) {
+        List<List<Object>> rows = new ArrayList<>(t.rows());
+        rows.sort((a, b) -> {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int c = compareValues(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        });
+        return new Table(t.columns(), rows);
+    }
+
+    private static int compareValues(Object a, Object b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        if (a instanceof Boolean x) {
+            return x.compareTo((Boolean) b);
+        }
+        if (a instanceof Number x) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(b.toString()));
+        }
+        return a == null ? 0 : a.toString().compareTo(b.toString());
+    }
+
+    private static int rank(Object v) {
+        return v == null ? 0 : v instanceof Boolean ? 1 : v instanceof Number ? 2 : 3;
     }
 
     private static String show(Object v) {

@@ -6,60 +6,165 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import ru.orientir.etl.analytics.clusters.RiskZone;
 import ru.orientir.etl.analytics.clusters.SupportClusters;
+import ru.orientir.etl.analytics.isb.SocialWellbeingIndex;
+import ru.orientir.etl.analytics.lists.ComputedList;
 import ru.orientir.etl.analytics.lists.ListMembership;
 import ru.orientir.etl.analytics.lists.ListTransitions;
+import ru.orientir.etl.analytics.markers.Markers;
+import ru.orientir.etl.analytics.objectivity.ObjectivitySignals;
+import ru.orientir.etl.analytics.resilience.Resilience;
+import ru.orientir.etl.analytics.results.ProcedureResults;
+import ru.orientir.etl.analytics.risks.RiskProfile;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Snapshot;
 
 /**
- * Reads a staging snapshot (Parquet written by the warehouse), computes the marts and writes each as Parquet. Spark
- * never connects to the warehouse: the hand-off is files both sides read and write natively.
+ * Reads a staging snapshot (Parquet written by the warehouse), computes the marts of domain.md §1–8 and writes each as
+ * Parquet with the run id on every row. Spark never connects to the warehouse: the hand-off is files both sides read
+ * and write natively. Steps, in order (each timed for {@link #onStep}): markers, list_membership, list_agreement,
+ * school_status, list_transitions, objectivity, isb, resilience, risk_profile.
  */
 public final class AnalyticsJob {
     private final SparkSession spark;
+    private final AnalyticsSettings settings;
+    private BiConsumer<String, Duration> stepListener = (step, took) -> { };
 
     public AnalyticsJob(SparkSession spark) {
+        this(spark, AnalyticsSettings.defaults());
+    }
+
+    public AnalyticsJob(SparkSession spark, AnalyticsSettings settings) {
         this.spark = spark;
+        this.settings = settings.validated();
+    }
+
+    /** Called after each step with its name and wall time. */
+    public AnalyticsJob onStep(BiConsumer<String, Duration> listener) {
+        this.stepListener = listener;
+        return this;
     }
 
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
-        Dataset<Row> schools = spark.read().parquet(Snapshot.file(snapshot, "schools").toString());
-        Dataset<Row> officialList = spark.read().parquet(Snapshot.file(snapshot, "official_list").toString());
-
-        Dataset<Row> membership = ListMembership.fromOfficialList(schools, officialList).cache();
-        Dataset<Row> history = ListTransitions.schoolHistory(membership)
-                .join(schools.select(col("school_id"), col("name").as("school_name"), col("municipality")), "school_id");
-        Dataset<Row> status = SupportClusters.assign(history).cache();
-        Dataset<Row> transitions = ListTransitions.counts(status);
-
-        Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
-        marts.put("list_membership", membership.withColumn("run_id", lit(runId)));
-        marts.put("school_status", status.select(lit(runId).as("run_id"), col("list_year"), col("school_id"),
-                col("school_name"), col("municipality"), col("on_list"), col("status"), col("consecutive_years"),
-                col("total_years"), col("cluster"), col("cluster_name")));
-        marts.put("list_transitions", transitions.withColumn("run_id", lit(runId)));
-
+        Dataset<Row> schools = read(snapshot, "schools");
+        Dataset<Row> officialList = read(snapshot, "official_list");
         List<MartFiles> written = new ArrayList<>();
-        for (Map.Entry<String, Dataset<Row>> mart : marts.entrySet()) {
-            Path dir = martsDir.resolve(mart.getKey());
-            mart.getValue().coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
-            written.add(new MartFiles(mart.getKey(), parquetParts(dir)));
-        }
-        membership.unpersist();
-        status.unpersist();
+        Path work = martsDir.resolve("_work");
+
+        // §1. The heavy step: every result row is read once here; everything after reads the markers.
+        Dataset<Row> markers = step("markers", () -> {
+            Dataset<Row> results = ProcedureResults.of(read(snapshot, "exam_results"), read(snapshot, "exam_aggregates"),
+                    settings.markers());
+            write(Markers.of(results, settings.markers()), work.resolve("markers"));
+            Dataset<Row> all = spark.read().parquet(work.resolve("markers").toString());
+            written.add(mart(runId, "school_year_markers", all, martsDir, "year", "school_id", "procedure", "grade",
+                    "subject", "participants", "mark2", "below_min", "share_mark2", "share_below_min", "threshold",
+                    "marker", "mean_result", "note", "source"));
+            return all;
+        });
+        Dataset<Row> resultYears = markers.select(col("year")).distinct().cache();
+
+        // §2–3. Membership: official where published, computed otherwise; the agreement where both exist.
+        Dataset<Row> membership = step("list_membership", () -> {
+            Dataset<Row> evidence = ComputedList.evidence(markers, settings.list());
+            write(ListMembership.of(schools, officialList, evidence, resultYears), work.resolve("membership"));
+            Dataset<Row> m = spark.read().parquet(work.resolve("membership").toString());
+            written.add(mart(runId, "list_membership", m, martsDir, "list_year", "school_id", "on_list", "source",
+                    "reasons", "rule", "procedures", "severity", "results_year"));
+            return m;
+        });
+        step("list_agreement", () -> written.add(mart(runId, "list_agreement",
+                ListMembership.agreement(membership, resultYears), martsDir, "list_year", "school_id", "official", "computed")));
+
+        // §3–4. Transitions and clusters (cluster 4 from the results of the year before each list year).
+        Dataset<Row> status = step("school_status", () -> {
+            Dataset<Row> history = ListTransitions.schoolHistory(membership)
+                    .join(schools.select(col("school_id"), col("name").as("school_name"), col("municipality")), "school_id");
+            Dataset<Row> clustered = SupportClusters.assign(history,
+                    RiskZone.of(markers, settings.clusters(), settings.mandatory()));
+            write(clustered, work.resolve("status"));
+            Dataset<Row> s = spark.read().parquet(work.resolve("status").toString());
+            written.add(mart(runId, "school_status", s, martsDir, "list_year", "school_id", "school_name", "municipality",
+                    "on_list", "status", "consecutive_years", "total_years", "cluster", "cluster_name", "cluster_reason"));
+            return s;
+        });
+        step("list_transitions", () -> written.add(mart(runId, "list_transitions", ListTransitions.counts(status), martsDir,
+                "level", "list_year", "municipality", "schools", "on_list", "entered", "first_time", "returning", "stayed",
+                "left", "share_on_list")));
+
+        // §5. Objectivity signals.
+        step("objectivity", () -> written.add(mart(runId, "objectivity",
+                ObjectivitySignals.of(read(snapshot, "objectivity_flags"), officialList, markers, settings.objectivity()),
+                martsDir, "year", "school_id", "signal", "reason")));
+
+        // §6–7. ИСБ and ШНСУ; resilience against ИСБ.
+        Dataset<Row> isb = step("isb", () -> {
+            write(SocialWellbeingIndex.of(read(snapshot, "school_context"), settings.isb()), work.resolve("isb"));
+            Dataset<Row> i = spark.read().parquet(work.resolve("isb").toString());
+            written.add(mart(runId, "isb", i, martsDir, "year", "school_id", "isb", "indicators_used", "indicators", "shnsu"));
+            return i;
+        });
+        step("resilience", () -> written.add(mart(runId, "resilience",
+                Resilience.of(Resilience.resultIndex(markers, settings.mandatory()), isb, membership, settings.resilience()),
+                martsDir, "year", "school_id", "isb", "result_index", "residual", "std_residual", "better_than_expected",
+                "resilient", "training_site", "training_site_reason")));
+
+        // §8. Context risk profile beside the survey profile.
+        step("risk_profile", () -> written.add(mart(runId, "risk_profile",
+                RiskProfile.of(schools, read(snapshot, "school_context"), read(snapshot, "staffing"),
+                        read(snapshot, "risk_survey"), settings.risks()),
+                martsDir, "year", "school_id", "risk", "level", "source", "evidence")));
+
+        resultYears.unpersist();
         return written;
+    }
+
+    private <T> T step(String name, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        stepListener.accept(name, Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    private void step(String name, Runnable work) {
+        step(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private Dataset<Row> read(Path snapshot, String source) {
+        return spark.read().parquet(Snapshot.file(snapshot, source).toString());
+    }
+
+    private static void write(Dataset<Row> rows, Path dir) {
+        rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    }
+
+    /** The mart's columns in the table's order, run id first, as one Parquet file per mart. */
+    private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, String... columns) {
+        List<Column> select = new ArrayList<>();
+        select.add(lit(runId).as("run_id"));
+        for (String c : columns) {
+            select.add(col(c));
+        }
+        Path dir = martsDir.resolve(table);
+        rows.select(select.toArray(Column[]::new)).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+        return new MartFiles(table, parquetParts(dir));
     }
 
     private static List<Path> parquetParts(Path dir) {

@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * The kinds of input file Orientir recognises, each by the columns its header must have (file names are free).
  * {@code order} says which loads first: the school reference before anything that refers to schools.
+ *
+ * <p>A kind whose required columns are only {@code year, school_id} (the objectivity flags) would claim any yearly
+ * file with a misspelt column, so it is <em>closed</em>: its header may name none of the other kinds' columns, and
+ * unless it has the kind's own {@code note} column, no unrecognised column either (empty and «№» columns aside).
  */
 public enum FileKind {
     SCHOOLS("schools", "stg_schools", 1, List.of("school_id", "name", "municipality"), List.of()),
@@ -15,24 +19,35 @@ public enum FileKind {
     EXAM_AGGREGATES("exam_aggregates", "stg_exam_aggregates", 3, List.of("year", "procedure", "grade", "subject",
             "school_id", "participants", "mark2", "mark3", "mark4", "mark5"), List.of()),
     STAFFING("staffing", "stg_staffing", 3, List.of("year", "school_id", "staff", "teachers"), List.of()),
-    SCHOOL_CONTEXT("school_context", "stg_school_context", 3, List.of("year", "school_id"), ContextColumns.INDICATORS);
+    SCHOOL_CONTEXT("school_context", "stg_school_context", 3, List.of("year", "school_id"), ContextColumns.INDICATORS),
+    RISK_SURVEY("risk_survey", "stg_risk_survey", 3, List.of("year", "school_id", "risk", "level"), List.of()),
+    OBJECTIVITY_FLAGS("objectivity_flags", "stg_objectivity_flags", 3, List.of("year", "school_id"), List.of(),
+            List.of("note", "school_name", "name", "municipality"));
 
-    /** Detection order: the most specific header first. */
-    private static final List<FileKind> DETECTION = List.of(EXAM_RESULTS, EXAM_AGGREGATES, STAFFING, SCHOOL_CONTEXT,
-            OFFICIAL_LIST, SCHOOLS);
+    /** Detection order: the most specific header first; the closed objectivity flags just before the schools. */
+    private static final List<FileKind> DETECTION = List.of(EXAM_RESULTS, EXAM_AGGREGATES, STAFFING, RISK_SURVEY,
+            SCHOOL_CONTEXT, OFFICIAL_LIST, OBJECTIVITY_FLAGS, SCHOOLS);
 
     private final String code;
     private final String stagingTable;
     private final int order;
     private final List<String> requiredColumns;
     private final List<String> anyOfColumns;
+    /** For a closed kind, the only other columns of ours its header may have; null for the others. */
+    private final List<String> closedOptional;
 
     FileKind(String code, String stagingTable, int order, List<String> requiredColumns, List<String> anyOfColumns) {
+        this(code, stagingTable, order, requiredColumns, anyOfColumns, null);
+    }
+
+    FileKind(String code, String stagingTable, int order, List<String> requiredColumns, List<String> anyOfColumns,
+             List<String> closedOptional) {
         this.code = code;
         this.stagingTable = stagingTable;
         this.order = order;
         this.requiredColumns = requiredColumns;
         this.anyOfColumns = anyOfColumns;
+        this.closedOptional = closedOptional;
     }
 
     public String code() {
@@ -63,7 +78,30 @@ public enum FileKind {
                 return false;
             }
         }
-        return anyOfColumns.isEmpty() || anyOfColumns.stream().anyMatch(header::has);
+        if (!anyOfColumns.isEmpty() && anyOfColumns.stream().noneMatch(header::has)) {
+            return false;
+        }
+        return closedOptional == null || onlyOwnColumns(header);
+    }
+
+    private boolean onlyOwnColumns(Header header) {
+        boolean ownColumnBesidesKey = header.has(closedOptional.get(0));
+        for (int i = 0; i < header.size(); i++) {
+            String canonical = header.canonicalAt(i);
+            if (canonical != null) {
+                if (!requiredColumns.contains(canonical) && !closedOptional.contains(canonical)) {
+                    return false; // another kind's column: a misspelt file of that kind, not ours
+                }
+            } else if (!ownColumnBesidesKey && !neutral(header.names().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Columns any export may have that say nothing about the kind: empty, or a row number («№», «№ п/п»). */
+    private static boolean neutral(String name) {
+        return name.isBlank() || name.startsWith("№");
     }
 
     /** What a user reads when no kind matches. */
@@ -76,6 +114,10 @@ public enum FileKind {
             s.append(kind.code).append(": ").append(String.join(",", kind.requiredColumns));
             if (!kind.anyOfColumns.isEmpty()) {
                 s.append(" и хотя бы один из ").append(String.join("/", kind.anyOfColumns));
+            }
+            if (kind.closedOptional != null) {
+                s.append(" и необязательные ").append(String.join("/", kind.closedOptional)).append(" (без ")
+                        .append(kind.closedOptional.get(0)).append(" — никаких других столбцов)");
             }
         }
         return s.toString();

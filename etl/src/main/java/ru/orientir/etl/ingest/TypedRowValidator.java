@@ -13,9 +13,10 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import ru.orientir.etl.ingest.csv.CsvRecord;
 
 /**
- * The shared shape of validation for the data kinds (results, context, staffing): structure, totals rows, typed
- * fields, a school known to the reference, and — for kinds small enough to hold their keys in memory — no second row
- * for the same key in this file or another active one. Every row comes out accepted or rejected with its reason.
+ * The shared shape of validation for the data kinds (results, context, staffing, risk survey, objectivity flags):
+ * structure, totals rows, typed fields, a school known to the reference, and — for kinds small enough to hold their
+ * keys in memory — no second row for the same key in this file or another active one. Every row comes out accepted
+ * or rejected with its reason.
  */
 public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, RowOutcome<T>>, ItemStream {
     private static final String KNOWN_SCHOOLS = "SELECT s.school_id, a.file FROM stg_schools s "

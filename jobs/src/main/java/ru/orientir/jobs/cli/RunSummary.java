@@ -70,6 +70,8 @@ final class RunSummary {
             case EXAM_AGGREGATES -> "результаты по школам";
             case SCHOOL_CONTEXT -> "контекст школ";
             case STAFFING -> "кадры";
+            case RISK_SURVEY -> "рисковые профили ФИОКО";
+            case OBJECTIVITY_FLAGS -> "список ФИОКО (объективность)";
         };
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import ru.orientir.etl.analytics.AnalyticsSettings;
 import ru.orientir.jobs.pipeline.PipelineSettings;
 import ru.orientir.jobs.schedule.ScheduleSettings;
 import ru.orientir.warehouse.WarehouseSettings;
@@ -21,11 +22,12 @@ import ru.orientir.warehouse.WarehouseSettings;
  */
 public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
                              String batchPassword, PipelineSettings pipeline, ScheduleSettings schedule,
-                             String alertWebhook) {
+                             String alertWebhook, AnalyticsSettings analytics) {
 
     /** Without the schedule's settings: defaults for retries and schedule, no alert webhook. */
     public OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser, String batchPassword) {
-        this(home, warehouse, batchUrl, batchUser, batchPassword, PipelineSettings.DEFAULT, ScheduleSettings.defaults(home), null);
+        this(home, warehouse, batchUrl, batchUser, batchPassword, PipelineSettings.DEFAULT, ScheduleSettings.defaults(home), null,
+                AnalyticsSettings.defaults());
     }
 
     public static OrientirConfig load(Map<String, String> env) {
@@ -56,7 +58,8 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                         first(env.get("ORIENTIR_QUARTZ_JDBC_URL"), text(yaml, "schedule", "store", "url"), null),
                         first(env.get("ORIENTIR_QUARTZ_USER"), text(yaml, "schedule", "store", "user"), null),
                         secret(env, "ORIENTIR_QUARTZ_PASSWORD")),
-                first(env.get("ORIENTIR_ALERT_WEBHOOK"), text(yaml, "alert", "webhook"), null));
+                first(env.get("ORIENTIR_ALERT_WEBHOOK"), text(yaml, "alert", "webhook"), null),
+                AnalyticsConfig.parse(yaml));
     }
 
     /** The ingest section of orientir.yml (aliases, sheet) and the pseudonymisation key from the environment. */
@@ -68,7 +71,7 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
     public OrientirConfig embeddedAt(Path otherHome) {
         return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome),
                 "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch"), "sa", "", pipeline,
-                ScheduleSettings.defaults(otherHome), null);
+                ScheduleSettings.defaults(otherHome), null, analytics);
     }
 
     private static JsonNode readYaml(Map<String, String> env) {

@@ -22,7 +22,8 @@ import ru.orientir.warehouse.Warehouse;
  * trailing zeros.
  */
 public final class MartExporter {
-    public static final Set<String> MARTS = Set.of("list_transitions", "school_status", "list_membership", "loads", "quarantine");
+    public static final Set<String> MARTS = Set.of("list_transitions", "school_status", "list_membership", "loads", "quarantine",
+            "markers", "list_agreement", "objectivity", "isb", "resilience", "risk_profile");
 
     private final Warehouse warehouse;
 

@@ -44,7 +44,14 @@ enum InputTable {
             Column.grouped("teachers_pension_age", "учителей пенсионного возраста", "Учителей", "пенсионного возраста"),
             Column.grouped("teachers_without_training", "учителей без профильной подготовки", "Учителей",
                     "без профильной подготовки"),
-            Column.of("avg_load", "средняя нагрузка"), Column.of("head_changed", "смена руководителя")));
+            Column.of("avg_load", "средняя нагрузка"), Column.of("head_changed", "смена руководителя"))),
+    RISK_SURVEY("risk_survey", "Рисковые профили образовательных организаций (анкетирование ФИОКО, 500+), %d год",
+            "Риски", false, List.of(
+            Column.of("year", "год"), Column.of("school_id", "код ОО"), Column.of("risk", "рисковый профиль"),
+            Column.of("level", "уровень риска"))),
+    OBJECTIVITY_FLAGS("objectivity_flags", "Перечень ОО с признаками необъективных результатов ВПР, %d год", "Перечень",
+            false, List.of(
+            Column.of("year", "год"), Column.of("school_id", "код ОО"), Column.of("note", "примечание")));
 
     private final String stem;
     private final String title;

@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * {@code schools.csv}, one {@code official_list_<year>.csv} per list year, and for each
  * assessment year A (the year before each list year: list Y is built from the results of
  * Y−1) {@code results_<A>} (student level) or {@code results_agg_<A>} (school aggregates),
- * {@code context_<A>} and {@code staffing_<A>}, in the flavour of {@link GeneratorOptions}.
+ * {@code context_<A>}, {@code staffing_<A>}, {@code risk_survey_<A>} (ФИОКО's 500+ survey
+ * profiles, {@link RiskSurvey}) and {@code objectivity_flags_<A>} (ФИОКО's list of schools with
+ * signs of non-objective ВПР, {@link ObjectivityFlags}), in the flavour of {@link GeneratorOptions}.
  *
  * <p>Everything is drawn from one {@link SplittableRandom} seeded with the seed alone, split
  * into independent streams (places, schools, risk, list, reasons, results, context,
- * staffing), so the same arguments give the same files, and the schools file and lists depend
- * only on the seed and the counts, whatever the flavour. Results are drawn school by school
+ * staffing, survey, flags), so the same arguments give the same files, and the schools file
+ * and lists depend only on the seed and the counts, whatever the flavour. Results are drawn school by school
  * from a stream split per year and school, and the flavour only decides how they are written,
  * so the aggregates are exactly the student-level file summed up. No clock, no hash-order
  * iteration; every file is streamed, a year's results are never held in memory.
@@ -84,6 +86,9 @@ public final class RegionGenerator {
         SplittableRandom resultDraws = root.split();
         SplittableRandom contextDraws = root.split();
         SplittableRandom staffingDraws = root.split();
+        // And these after those, so the survey and the flags changed none of the files before them.
+        SplittableRandom surveyDraws = root.split();
+        SplittableRandom flagDraws = root.split();
 
         List<Municipality> municipalities = Municipalities.choose(Municipalities.countFor(schools), places);
         int[] perMunicipality = allocate(schools, municipalities, places);
@@ -93,6 +98,8 @@ public final class RegionGenerator {
         double[] riskZ = standardisedLogits(risk);
         SchoolContexts contexts = new SchoolContexts(region, municipalities, riskZ, contextDraws);
         Staffing staffing = new Staffing(region, contexts, riskZ, staffingDraws);
+        RiskSurvey survey = new RiskSurvey(region, riskZ, surveyDraws.split());
+        ObjectivityFlags flags = new ObjectivityFlags(region, riskZ, flagDraws.split());
 
         Files.createDirectories(outDir);
         GeneratorOptions.Format format = options.format();
@@ -116,6 +123,8 @@ public final class RegionGenerator {
             SplittableRandom yearResults = resultDraws.split();
             SplittableRandom yearContext = contextDraws.split();
             SplittableRandom yearStaffing = staffingDraws.split();
+            SplittableRandom yearSurvey = surveyDraws.split();
+            SplittableRandom yearFlags = flagDraws.split();
             if (options.results() != GeneratorOptions.Results.NONE) {
                 boolean students = options.results() == GeneratorOptions.Results.STUDENT;
                 InputTable table = students ? InputTable.RESULTS : InputTable.RESULTS_AGGREGATE;
@@ -138,6 +147,14 @@ public final class RegionGenerator {
             try (TableSink sink = TableSink.open(format, InputTable.STAFFING, assessmentYear, outDir)) {
                 staffing.write(sink, assessmentYear, on[y], yearStaffing);
                 count(sink, "staffing", files, rows);
+            }
+            try (TableSink sink = TableSink.open(format, InputTable.RISK_SURVEY, assessmentYear, outDir)) {
+                survey.write(sink, assessmentYear, yearSurvey);
+                count(sink, "risk_survey", files, rows);
+            }
+            try (TableSink sink = TableSink.open(format, InputTable.OBJECTIVITY_FLAGS, assessmentYear, outDir)) {
+                flags.write(sink, assessmentYear, on[y], yearFlags);
+                count(sink, "objectivity_flags", files, rows);
             }
         }
         return new GeneratedRegion(files, municipalities.size(), schools, onByYear, rows);

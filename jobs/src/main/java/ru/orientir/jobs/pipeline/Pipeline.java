@@ -130,7 +130,8 @@ public final class Pipeline {
     private RunReport execute(BatchInfrastructure batch, Warehouse warehouse, String runId, Instant started, Path inbox,
                               String trigger, Resume resume, Map<String, Duration> timings) {
         Path runDir = config.home().resolve("runs").resolve(runId);
-        RunContext run = new RunContext(runId, inbox.toAbsolutePath().normalize(), runDir, warehouse, config.warehouse(), batch);
+        RunContext run = new RunContext(runId, inbox.toAbsolutePath().normalize(), runDir, warehouse, config.warehouse(), batch,
+                config.analytics());
         Job job = new PipelineJobConfiguration(run, config.pipeline(), stopRequested::get, s -> afterStep.accept(s)).job();
         JobParameters params = new JobParametersBuilder()
                 .addString("run_id", runId)

@@ -93,7 +93,7 @@ final class PipelineJobConfiguration {
     }
 
     static void analytics(RunContext run, RunState state) {
-        List<MartFiles> marts = new AnalyticsJob(LocalSpark.session()).run(run.runId(), run.snapshotDir(), run.martsDir());
+        List<MartFiles> marts = new AnalyticsJob(LocalSpark.session(), run.analytics()).run(run.runId(), run.snapshotDir(), run.martsDir());
         state.marts(marts);
     }
 

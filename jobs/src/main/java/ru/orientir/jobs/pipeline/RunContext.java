@@ -2,13 +2,15 @@ package ru.orientir.jobs.pipeline;
 
 import java.nio.file.Path;
 
+import ru.orientir.etl.analytics.AnalyticsSettings;
 import ru.orientir.etl.ingest.batch.BatchInfrastructure;
 import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseSettings;
 
-/** What every step of one run works with: the run id, the inbox, the run's folder, the warehouse, the job repository. */
+/** What every step of one run works with: the run id, the inbox, the run's folder, the warehouse, the job repository, the analytics
+ * settings in force. */
 record RunContext(String runId, Path inbox, Path runDir, Warehouse warehouse, WarehouseSettings warehouseSettings,
-                  BatchInfrastructure batch) {
+                  BatchInfrastructure batch, AnalyticsSettings analytics) {
 
     Path snapshotDir() {
         return runDir.resolve("snapshot");

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.orientir.etl.ingest.LoadResult;
+import ru.orientir.jobs.config.AnalyticsConfig;
 import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.warehouse.Warehouse;
 
@@ -118,6 +119,7 @@ public final class RunHistory {
         c.put("schedule_inbox", config.schedule().inbox().toString());
         c.put("schedule_store", config.schedule().storeUrl() == null ? "memory" : withoutCredentials(config.schedule().storeUrl()));
         c.put("alert_webhook", config.alertWebhook() != null);
+        c.put("analytics", AnalyticsConfig.toJson(config.analytics()));
         try {
             return JSON.writeValueAsString(c);
         } catch (JsonProcessingException e) {

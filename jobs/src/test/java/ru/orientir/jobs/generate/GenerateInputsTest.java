@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The results, context and staffing files of {@code bin/orientir generate}: their exact
+ * The results, context, staffing, risk survey and objectivity flag files of {@code bin/orientir generate}: their exact
  * headers in each flavour, their internal consistency, and the realism the analytics rely on
  * (schools on next year's list have more marks 2; some procedures are too small to judge).
  * One region of 150 schools, list years 2022–2024 (assessment years 2021–2023), seed 42.
@@ -55,6 +55,10 @@ class GenerateInputsTest {
             + "direct_transport,internet,computers_per_100";
     static final String STAFFING_HEADER = "year,school_id,school_name,students,staff,teachers,vacancies,"
             + "teachers_pension_age,teachers_without_training,avg_load,head_changed";
+    static final String SURVEY_HEADER = "year,school_id,risk,level";
+    static final String FLAGS_HEADER = "year,school_id,note";
+    static final String SURVEY_HEADER_RU = "год;код ОО;рисковый профиль;уровень риска";
+    static final String FLAGS_HEADER_RU = "год;код ОО;примечание";
     static final String RESULTS_HEADER_RU = "год;процедура;класс;предмет;код ОО;код участника;отметка;балл";
     static final String AGGREGATE_HEADER_RU = "год;процедура;класс;предмет;код ОО;участников;отметка 2;отметка 3;"
             + "отметка 4;отметка 5;ниже минимума;средний балл";
@@ -101,11 +105,14 @@ class GenerateInputsTest {
     void writesResultsContextAndStaffingPerAssessmentYear() {
         List<String> names = csvRegion.files().stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("schools.csv", "official_list_2022.csv", "official_list_2023.csv", "official_list_2024.csv",
-                "results_2021.csv", "context_2021.csv", "staffing_2021.csv",
-                "results_2022.csv", "context_2022.csv", "staffing_2022.csv",
-                "results_2023.csv", "context_2023.csv", "staffing_2023.csv"), names);
-        assertEquals(List.of("schools", "official_list", "results", "context", "staffing"),
+                "results_2021.csv", "context_2021.csv", "staffing_2021.csv", "risk_survey_2021.csv", "objectivity_flags_2021.csv",
+                "results_2022.csv", "context_2022.csv", "staffing_2022.csv", "risk_survey_2022.csv", "objectivity_flags_2022.csv",
+                "results_2023.csv", "context_2023.csv", "staffing_2023.csv", "risk_survey_2023.csv", "objectivity_flags_2023.csv"),
+                names);
+        assertEquals(List.of("schools", "official_list", "results", "context", "staffing", "risk_survey", "objectivity_flags"),
                 List.copyOf(csvRegion.rowsByKind().keySet()));
+        assertEquals(3L * YEARS, csvRegion.rowsByKind().get("objectivity_flags"), "2 % of 150 schools a year");
+        assertEquals(0, csvRegion.rowsByKind().get("risk_survey") % (10 * YEARS), "ten risks per surveyed school");
         assertEquals(SCHOOLS * YEARS, csvRegion.rowsByKind().get("context"));
         assertEquals(SCHOOLS * YEARS, csvRegion.rowsByKind().get("staffing"));
         assertTrue(csvRegion.rowsByKind().get("results") > 50_000, "results rows " + csvRegion.rowsByKind());
@@ -118,6 +125,8 @@ class GenerateInputsTest {
             assertEquals(CONTEXT_HEADER, firstLine(csvDir.resolve("context_" + year + ".csv")));
             assertEquals(STAFFING_HEADER, firstLine(csvDir.resolve("staffing_" + year + ".csv")));
             assertEquals(AGGREGATE_HEADER, firstLine(aggregateDir.resolve("results_agg_" + year + ".csv")));
+            assertEquals(SURVEY_HEADER, firstLine(csvDir.resolve("risk_survey_" + year + ".csv")));
+            assertEquals(FLAGS_HEADER, firstLine(csvDir.resolve("objectivity_flags_" + year + ".csv")));
         }
         assertFalse(Files.exists(aggregateDir.resolve("results_2021.csv")), "aggregate flavour writes no student file");
     }
@@ -132,6 +141,11 @@ class GenerateInputsTest {
         assertEquals(CONTEXT_HEADER_RU, context.substring(0, context.indexOf("\r\n")));
         assertEquals(STAFFING_HEADER_RU, staffing.substring(0, staffing.indexOf("\r\n")));
         assertEquals(String.join(";", RegionGenerator.SCHOOLS_HEADER), schools.substring(0, schools.indexOf("\r\n")));
+        String survey = decode1251(russianDir.resolve("risk_survey_2022.csv"));
+        String flags = decode1251(russianDir.resolve("objectivity_flags_2022.csv"));
+        assertEquals(SURVEY_HEADER_RU, survey.substring(0, survey.indexOf("\r\n")));
+        assertEquals(FLAGS_HEADER_RU, flags.substring(0, flags.indexOf("\r\n")));
+        assertTrue(survey.contains(";низкий уровень вовлечённости родителей;"), "ё survives windows-1251");
         assertFalse(isUtf8(Files.readAllBytes(russianDir.resolve("context_2022.csv"))), "Cyrillic must not be UTF-8");
         // Every context row: 12 fields, shares like 0,123, computers like 12,5; no dot decimals anywhere.
         List<String> lines = context.lines().toList();
@@ -177,6 +191,67 @@ class GenerateInputsTest {
         assertArrayEquals(Files.readAllBytes(csvDir.resolve("official_list_2023.csv")),
                 Files.readAllBytes(aggregateDir.resolve("official_list_2023.csv")));
         assertArrayEquals(Files.readAllBytes(csvDir.resolve("context_2023.csv")), Files.readAllBytes(aggregateDir.resolve("context_2023.csv")));
+        assertArrayEquals(Files.readAllBytes(csvDir.resolve("risk_survey_2023.csv")),
+                Files.readAllBytes(aggregateDir.resolve("risk_survey_2023.csv")));
+        assertArrayEquals(Files.readAllBytes(csvDir.resolve("objectivity_flags_2023.csv")),
+                Files.readAllBytes(aggregateDir.resolve("objectivity_flags_2023.csv")));
+    }
+
+    @Test
+    void riskSurveyCoversAboutFortyPercentOfSchoolsWithTheTenRisksFollowingTheRisk() throws IOException {
+        Set<String> surveyedFirstYear = null;
+        int[] high = new int[2];
+        int[] rowsByGroup = new int[2];
+        for (int year = 2021; year <= 2023; year++) {
+            Map<String, List<String>> risksBySchool = new HashMap<>();
+            for (List<String> r : body(csv(csvDir.resolve("risk_survey_" + year + ".csv")))) {
+                assertEquals(4, r.size(), r.toString());
+                assertEquals(Integer.toString(year), r.get(0));
+                assertTrue(Set.of("высокий", "средний", "низкий").contains(r.get(3)), r.toString());
+                risksBySchool.computeIfAbsent(r.get(1), k -> new ArrayList<>()).add(r.get(2));
+                int group = listedNextYear.get(year).contains(r.get(1)) ? 1 : 0;
+                high[group] += r.get(3).equals("высокий") ? 1 : 0;
+                rowsByGroup[group]++;
+            }
+            for (List<String> risks : risksBySchool.values()) {
+                assertEquals(RiskSurvey.RISKS, risks, "each surveyed school: the ten risks, in the questionnaire's order");
+            }
+            double share = risksBySchool.size() / (double) SCHOOLS;
+            assertTrue(share > 0.3 && share < 0.5, "surveyed share " + share);
+            if (surveyedFirstYear == null) {
+                surveyedFirstYear = risksBySchool.keySet();
+            } else {
+                assertEquals(surveyedFirstYear, risksBySchool.keySet(), "the same schools take the survey every year");
+            }
+        }
+        double listedHigh = (double) high[1] / rowsByGroup[1];
+        double othersHigh = (double) high[0] / rowsByGroup[0];
+        assertTrue(listedHigh > othersHigh + 0.15, "«высокий» among listed " + listedHigh + " vs others " + othersHigh);
+    }
+
+    @Test
+    void objectivityFlagsAreAHandfulOfKnownSchoolsMostlyOffTheList() throws IOException {
+        Map<String, List<String>> schools = new HashMap<>();
+        for (List<String> row : body(csv(csvDir.resolve("schools.csv")))) {
+            schools.put(row.get(0), row);
+        }
+        int flagged = 0;
+        int listed = 0;
+        for (int year = 2021; year <= 2023; year++) {
+            List<List<String>> rows = body(csv(csvDir.resolve("objectivity_flags_" + year + ".csv")));
+            assertEquals(3, rows.size(), "2 % of " + SCHOOLS + " schools");
+            Set<String> ids = new HashSet<>();
+            for (List<String> r : rows) {
+                assertEquals(3, r.size(), r.toString());
+                assertEquals(Integer.toString(year), r.get(0));
+                assertNotNull(schools.get(r.get(1)), r.get(1));
+                assertTrue(ids.add(r.get(1)), "one row per school: " + r);
+                assertTrue(r.get(2).startsWith("ВПР "), r.get(2));
+                listed += listedNextYear.get(year).contains(r.get(1)) ? 1 : 0;
+                flagged++;
+            }
+        }
+        assertTrue(listed <= 1, "flagged schools' ВПР came out well: " + listed + " of " + flagged + " on the next list");
     }
 
     @Test
@@ -441,6 +516,19 @@ class GenerateInputsTest {
             assertEquals(20 + 4, sheet.getLastRowNum(), "title, empty, 2 header rows, 20 schools, totals");
             assertEquals("Итого", sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue());
         }
+        try (Workbook wb = open(aggregates.resolve("risk_survey_2023.xlsx"))) {
+            Sheet sheet = wb.getSheet("Риски");
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains("500+"));
+            assertEquals(List.of(SURVEY_HEADER_RU.split(";")), texts(sheet.getRow(2)));
+            assertEquals(CellType.NUMERIC, sheet.getRow(3).getCell(0).getCellType(), "the year is a number");
+        }
+        try (Workbook wb = open(aggregates.resolve("objectivity_flags_2023.xlsx"))) {
+            Sheet sheet = wb.getSheet("Перечень");
+            assertEquals("Перечень ОО с признаками необъективных результатов ВПР, 2023 год",
+                    sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(List.of(FLAGS_HEADER_RU.split(";")), texts(sheet.getRow(2)));
+            assertEquals(3, sheet.getLastRowNum(), "title, empty, header, 1 school (2 % of 20, at least one)");
+        }
         try (Workbook wb = open(aggregates.resolve("context_2023.xlsx"))) {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals(List.of(CONTEXT_HEADER_RU.split(";")), texts(sheet.getRow(2)));
@@ -481,7 +569,8 @@ class GenerateInputsTest {
     void noResultsMeansNoResultsFile(@TempDir Path dir) throws IOException {
         GeneratedRegion region = new RegionGenerator(42).generate(20, 1, 2024, dir,
                 new GeneratorOptions(GeneratorOptions.Format.CSV, GeneratorOptions.Results.NONE));
-        assertEquals(List.of("schools.csv", "official_list_2024.csv", "context_2023.csv", "staffing_2023.csv"),
+        assertEquals(List.of("schools.csv", "official_list_2024.csv", "context_2023.csv", "staffing_2023.csv",
+                        "risk_survey_2023.csv", "objectivity_flags_2023.csv"),
                 region.files().stream().map(p -> p.getFileName().toString()).toList());
     }
 

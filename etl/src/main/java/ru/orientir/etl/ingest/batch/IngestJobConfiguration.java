@@ -10,6 +10,8 @@ import org.springframework.batch.core.step.Step;
 import ru.orientir.etl.ingest.IngestSettings;
 import ru.orientir.etl.ingest.context.ContextRow;
 import ru.orientir.etl.ingest.context.ContextValidator;
+import ru.orientir.etl.ingest.objectivity.ObjectivityFlagRow;
+import ru.orientir.etl.ingest.objectivity.ObjectivityFlagValidator;
 import ru.orientir.etl.ingest.results.DuplicateResultsTasklet;
 import ru.orientir.etl.ingest.results.ExamAggregateRow;
 import ru.orientir.etl.ingest.results.ExamAggregateValidator;
@@ -18,6 +20,8 @@ import ru.orientir.etl.ingest.results.ExamResultValidator;
 import ru.orientir.etl.ingest.results.Pseudonymizer;
 import ru.orientir.etl.ingest.staffing.StaffingRow;
 import ru.orientir.etl.ingest.staffing.StaffingValidator;
+import ru.orientir.etl.ingest.survey.RiskSurveyRow;
+import ru.orientir.etl.ingest.survey.RiskSurveyValidator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -95,6 +99,10 @@ public final class IngestJobConfiguration {
                     ExamAggregateRow.STAGING, load)).build();
             case SCHOOL_CONTEXT -> job.start(step(kind, file, new ContextValidator(header, load), ContextRow.STAGING, load)).build();
             case STAFFING -> job.start(step(kind, file, new StaffingValidator(header, load), StaffingRow.STAGING, load)).build();
+            case RISK_SURVEY -> job.start(step(kind, file, new RiskSurveyValidator(header, load), RiskSurveyRow.STAGING,
+                    load)).build();
+            case OBJECTIVITY_FLAGS -> job.start(step(kind, file, new ObjectivityFlagValidator(header, load),
+                    ObjectivityFlagRow.STAGING, load)).build();
         };
     }
 

@@ -53,6 +53,9 @@ public final class ColumnAliases {
         BUILT_IN.put("direct_transport", List.of("прямое транспортное сообщение"));
         BUILT_IN.put("internet", List.of("интернет"));
         BUILT_IN.put("computers_per_100", List.of("компьютеров на 100 обучающихся"));
+        BUILT_IN.put("risk", List.of("риск", "рисковый профиль", "фактор риска", "рисковый фактор"));
+        BUILT_IN.put("level", List.of("уровень", "уровень риска", "выраженность риска"));
+        BUILT_IN.put("note", List.of("примечание", "комментарий"));
     }
 
     private final Map<String, String> canonicalByKey;

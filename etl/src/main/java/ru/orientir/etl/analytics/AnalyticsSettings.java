@@ -1,0 +1,80 @@
+package ru.orientir.etl.analytics;
+
+import java.util.List;
+
+import ru.orientir.etl.analytics.clusters.ClusterSettings;
+import ru.orientir.etl.analytics.isb.IsbSettings;
+import ru.orientir.etl.analytics.lists.ListRuleSettings;
+import ru.orientir.etl.analytics.markers.MarkerSettings;
+import ru.orientir.etl.analytics.objectivity.ObjectivitySettings;
+import ru.orientir.etl.analytics.resilience.ResilienceSettings;
+import ru.orientir.etl.analytics.risks.RiskSettings;
+
+/**
+ * Every threshold and rule parameter of domain.md §1–8, with the defaults given there. orientir.yml's
+ * {@code analytics} section overrides them (jobs' AnalyticsConfig validates it); the settings in force are written
+ * with each run, so a mart row's run id leads to the rule that made it.
+ *
+ * @param mandatory the mandatory procedures: the trend condition of the risk zone (§4) and the result index (§7)
+ */
+public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, List<ProcedureRef> mandatory,
+                                ClusterSettings clusters, ObjectivitySettings objectivity, IsbSettings isb,
+                                ResilienceSettings resilience, RiskSettings risks) {
+
+    /** A procedure by type and subject, whatever the grade (ОГЭ is grade 9, ЕГЭ grade 11). */
+    public record ProcedureRef(String procedure, String subject) {
+    }
+
+    public static AnalyticsSettings defaults() {
+        return new AnalyticsSettings(MarkerSettings.defaults(), ListRuleSettings.defaults(),
+                List.of(new ProcedureRef("ОГЭ", "русский язык"), new ProcedureRef("ОГЭ", "математика")),
+                ClusterSettings.defaults(), ObjectivitySettings.defaults(), IsbSettings.defaults(),
+                ResilienceSettings.defaults(), RiskSettings.defaults());
+    }
+
+    /** Checks the ranges and combinations the rules rely on; each message names the setting, in Russian. */
+    public AnalyticsSettings validated() {
+        markers.validate();
+        list.validate();
+        if (mandatory == null || mandatory.isEmpty()) {
+            throw new IllegalArgumentException("analytics.mandatory: нужна хотя бы одна обязательная процедура");
+        }
+        for (ProcedureRef p : mandatory) {
+            MarkerSettings.checkProcedure("analytics.mandatory", p.procedure());
+            if (p.subject() == null || p.subject().isBlank()) {
+                throw new IllegalArgumentException("analytics.mandatory: у процедуры " + p.procedure() + " не указан предмет");
+            }
+        }
+        clusters.validate();
+        objectivity.validate();
+        isb.validate();
+        resilience.validate();
+        risks.validate();
+        return this;
+    }
+
+    /** Range checks shared by the settings records. */
+    public static final class Bounds {
+        private Bounds() {
+        }
+
+        public static void share(String name, double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw new IllegalArgumentException(name + ": доля должна быть больше 0 и не больше 1, указано " + value);
+            }
+        }
+
+        public static void positive(String name, double value) {
+            if (!(value > 0)) {
+                throw new IllegalArgumentException(name + ": значение должно быть положительным, указано " + value);
+            }
+        }
+
+        public static void ordered(String name, double high, double medium, boolean highIsLarger) {
+            if (highIsLarger ? high < medium : high > medium) {
+                throw new IllegalArgumentException(name + ": порог «высокий» (" + high + ") должен быть "
+                        + (highIsLarger ? "не меньше" : "не больше") + " порога «средний» (" + medium + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package ru.orientir.etl.analytics.isb;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log10;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+import ru.orientir.etl.analytics.Stats;
+
+/**
+ * domain.md §6. Each indicator is standardised across the region's schools for the year (z-score, sign turned so
+ * that higher is better; {@code log} indicators as log10(1 + x)); ИСБ is the mean of the available standardised
+ * indicators (at least {@link IsbSettings#minIndicators()}, else null — "нет данных"), rescaled to 0–100 within the
+ * year. ШНСУ: ИСБ at or below the year's {@link IsbSettings#shnsuQuantile()} quantile.
+ * Columns: year, school_id, isb, indicators_used, indicators, shnsu.
+ */
+public final class SocialWellbeingIndex {
+    private SocialWellbeingIndex() {
+    }
+
+    public static Dataset<Row> of(Dataset<Row> context, IsbSettings settings) {
+        WindowSpec year = Window.partitionBy("year");
+        List<Column> z = new ArrayList<>();
+        List<Column> names = new ArrayList<>();
+        Dataset<Row> withValues = context;
+        for (IsbSettings.Indicator indicator : settings.indicators()) {
+            Column x = col(indicator.column()).cast("double");
+            // greatest() skips nulls: guard so that a missing value stays missing instead of becoming log10(1) = 0
+            Column value = indicator.log() ? when(x.isNotNull(), log10(greatest(x, lit(0.0)).plus(1))) : x;
+            String zName = "z_" + indicator.column();
+            Column standardised = Stats.zScore(value, year);
+            withValues = withValues.withColumn(zName, indicator.higherIsBetter() ? standardised : standardised.multiply(-1));
+            z.add(col(zName));
+            names.add(when(col(zName).isNotNull(), lit(indicator.column())));
+        }
+        Column used = lit(0);
+        Column total = lit(0.0);
+        for (Column c : z) {
+            used = used.plus(when(c.isNotNull(), 1).otherwise(0));
+            total = total.plus(when(c.isNotNull(), c).otherwise(0.0));
+        }
+        Dataset<Row> raw = withValues
+                .withColumn("indicators_used", used.cast("int"))
+                .withColumn("indicators", concat_ws(";", names.toArray(Column[]::new)))
+                .withColumn("raw", when(col("indicators_used").geq(settings.minIndicators()), total.divide(col("indicators_used"))));
+        Column lo = min(col("raw")).over(year);
+        Column hi = max(col("raw")).over(year);
+        Dataset<Row> scaled = raw.withColumn("isb_exact",
+                when(col("raw").isNotNull(), when(hi.gt(lo), col("raw").minus(lo).divide(hi.minus(lo)).multiply(100)).otherwise(lit(50.0))));
+        Column cut = Stats.quantile(col("isb_exact"), settings.shnsuQuantile(), year);
+        return scaled
+                .withColumn("shnsu", when(col("isb_exact").isNotNull(), col("isb_exact").leq(cut)))
+                .select(col("year"), col("school_id"), round(col("isb_exact"), 4).as("isb"),
+                        col("indicators_used"), col("indicators"), col("shnsu"), col("isb_exact"));
+    }
+}

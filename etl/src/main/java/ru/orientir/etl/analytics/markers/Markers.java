@@ -1,0 +1,79 @@
+package ru.orientir.etl.analytics.markers;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import ru.orientir.etl.analytics.results.ProcedureResults;
+
+/**
+ * domain.md §1: a marker per school, year and procedure. Adds to {@link ProcedureResults}: share_mark2,
+ * share_below_min, share (the one the rule reads), threshold, judged (enough participants), marker (null when not
+ * judged), note, procedure_key ("ВПР 5 математика").
+ *
+ * <p>Shares are compared with a tolerance of 1e-9 so that a share equal to its threshold (3 of 10 against 0.30) is a
+ * marker whatever binary rounding does: thresholds are inclusive.
+ */
+public final class Markers {
+    public static final double EPSILON = 1e-9;
+    public static final String NOTE_MARKER = "маркер";
+    public static final String NOTE_NO_MARKER = "нет маркера";
+    public static final String NOTE_TOO_FEW = "мало участников";
+    public static final String NOTE_NO_MINIMUM = "нет минимального балла";
+
+    private Markers() {
+    }
+
+    public static Dataset<Row> of(Dataset<Row> results, MarkerSettings settings) {
+        Column ege = col("procedure").equalTo(ProcedureResults.EGE);
+        Column participants = col("participants").cast("double");
+        Column share = col("share");
+        Column judged = col("participants").geq(settings.minParticipants()).and(share.isNotNull());
+        return results
+                .withColumn("share_mark2", round(col("mark2").divide(participants), 6))
+                .withColumn("share_below_min", round(col("below_min").divide(participants), 6))
+                .withColumn("share", when(ege, col("share_below_min")).otherwise(col("share_mark2")))
+                .withColumn("threshold", threshold(settings))
+                .withColumn("judged", judged)
+                .withColumn("marker", when(judged, share.geq(col("threshold").minus(EPSILON))))
+                .withColumn("note",
+                        when(col("participants").lt(settings.minParticipants()), lit(NOTE_TOO_FEW))
+                                .when(share.isNull(), lit(NOTE_NO_MINIMUM))
+                                .when(col("marker"), lit(NOTE_MARKER))
+                                .otherwise(lit(NOTE_NO_MARKER)))
+                .withColumn("procedure_key", procedureKey());
+    }
+
+    /** "ВПР 5 математика": one assessment, as the list rule and the reasons name it. */
+    public static Column procedureKey() {
+        return concat_ws(" ", col("procedure"), col("grade").cast("string"), col("subject"));
+    }
+
+    /** The threshold of each row: the most specific matching rule, else the default share. */
+    static Column threshold(MarkerSettings settings) {
+        Column result = null;
+        for (MarkerSettings.ThresholdRule rule : settings.bySpecificity()) {
+            Column matches = lit(true);
+            if (rule.year() != null) {
+                matches = matches.and(col("year").equalTo(rule.year()));
+            }
+            if (rule.procedure() != null) {
+                matches = matches.and(col("procedure").equalTo(rule.procedure()));
+            }
+            if (rule.grade() != null) {
+                matches = matches.and(col("grade").equalTo(rule.grade()));
+            }
+            if (rule.subject() != null) {
+                matches = matches.and(col("subject").equalTo(rule.subject()));
+            }
+            result = result == null ? when(matches, lit(rule.share())) : result.when(matches, lit(rule.share()));
+        }
+        return result == null ? lit(settings.share()) : result.otherwise(lit(settings.share()));
+    }
+}

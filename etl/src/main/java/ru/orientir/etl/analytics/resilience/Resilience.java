@@ -1,0 +1,115 @@
+package ru.orientir.etl.analytics.resilience;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.stddev_pop;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+import ru.orientir.etl.analytics.AnalyticsSettings.ProcedureRef;
+import ru.orientir.etl.analytics.Stats;
+import ru.orientir.etl.analytics.markers.Markers;
+
+/**
+ * domain.md §7. The result index of a school and year is the mean of its standardised mean results (z across the
+ * region's schools) in the mandatory procedures it sat with enough participants. Resilient: ИСБ at or below its
+ * lowest-quartile cut and the result index at or above its top-quartile cut (optionally in the year before too).
+ * The residual is the result index against the year's least-squares line on ИСБ; "better than expected" at a
+ * standardised residual ≥ the configured bound. Training-site candidates: resilient schools, and schools that left
+ * the list and stayed off two list years with a result index above the one two years earlier.
+ * Columns: year, school_id, isb, result_index, residual, std_residual, better_than_expected, resilient,
+ * training_site, training_site_reason.
+ */
+public final class Resilience {
+    public static final String RESILIENT = "резильентная школа";
+    public static final String SUSTAINED_EXIT = "устойчивый выход из списка с ростом результатов";
+
+    private Resilience() {
+    }
+
+    /** Per school and year: result_index, from {@link Markers} rows. */
+    public static Dataset<Row> resultIndex(Dataset<Row> markers, List<ProcedureRef> mandatory) {
+        Column isMandatory = lit(false);
+        for (ProcedureRef p : mandatory) {
+            isMandatory = isMandatory.or(col("procedure").equalTo(p.procedure()).and(col("subject").equalTo(p.subject())));
+        }
+        WindowSpec procedureYear = Window.partitionBy("year", "procedure", "grade", "subject");
+        return markers.filter(col("judged").and(isMandatory).and(col("mean_result").isNotNull()))
+                .withColumn("z", Stats.zScore(col("mean_result"), procedureYear))
+                .groupBy(col("year"), col("school_id"))
+                .agg(avg(col("z")).as("result_index"))
+                .filter(col("result_index").isNotNull());
+    }
+
+    /**
+     * @param isb {@code SocialWellbeingIndex.of} (year, school_id, isb_exact)
+     * @param membership list membership (list_year, school_id, on_list)
+     */
+    public static Dataset<Row> of(Dataset<Row> resultIndex, Dataset<Row> isb, Dataset<Row> membership,
+                                  ResilienceSettings settings) {
+        WindowSpec year = Window.partitionBy("year");
+        Dataset<Row> joined = resultIndex.join(isb.select(col("year"), col("school_id"), col("isb_exact")),
+                        new String[] {"year", "school_id"}, "full_outer")
+                .withColumn("isb_cut", Stats.quantile(col("isb_exact"), settings.isbQuantile(), year))
+                .withColumn("result_cut", Stats.quantile(col("result_index"), settings.resultQuantile(), year));
+        Dataset<Row> fitted = Stats.withResidual(joined, col("isb_exact"), col("result_index"), "residual", "year");
+        Column sd = stddev_pop(col("residual")).over(year);
+        Column resilientThisYear = when(col("isb_exact").isNotNull().and(col("result_index").isNotNull()),
+                col("isb_exact").leq(col("isb_cut")).and(col("result_index").geq(col("result_cut"))));
+        WindowSpec bySchool = Window.partitionBy("school_id").orderBy("year");
+        Dataset<Row> rows = fitted
+                .withColumn("std_residual", when(sd.gt(0), col("residual").divide(sd)))
+                .withColumn("resilient_now", resilientThisYear)
+                .withColumn("resilient", settings.consecutiveYears()
+                        ? when(col("resilient_now").isNotNull(), col("resilient_now")
+                                .and(coalesce(lag(col("year"), 1).over(bySchool).equalTo(col("year").minus(1)), lit(false)))
+                                .and(coalesce(lag(col("resilient_now"), 1).over(bySchool), lit(false))))
+                        : col("resilient_now"));
+        Dataset<Row> exits = sustainedExits(membership);
+        Dataset<Row> twoYearsBefore = resultIndex.select(col("year").plus(2).as("year"), col("school_id"),
+                col("result_index").as("result_index_before"));
+        Column improvingExit = coalesce(col("sustained_exit"), lit(false))
+                .and(coalesce(col("result_index").gt(col("result_index_before")), lit(false)));
+        Column resilient = coalesce(col("resilient"), lit(false));
+        return rows
+                .join(exits, new String[] {"year", "school_id"}, "left")
+                .join(twoYearsBefore, new String[] {"year", "school_id"}, "left")
+                .select(col("year"), col("school_id"),
+                        round(col("isb_exact"), 4).as("isb"),
+                        round(col("result_index"), 4).as("result_index"),
+                        round(col("residual"), 4).as("residual"),
+                        round(col("std_residual"), 4).as("std_residual"),
+                        when(col("std_residual").isNotNull(), col("std_residual").geq(settings.residual() - Markers.EPSILON))
+                                .as("better_than_expected"),
+                        col("resilient"),
+                        resilient.or(improvingExit).as("training_site"),
+                        when(resilient, lit(RESILIENT)).when(improvingExit, lit(SUSTAINED_EXIT)).as("training_site_reason"));
+    }
+
+    /**
+     * Assessment year Y (list year Y+1) where the school was on the list in Y−1 and off in Y and Y+1, each year present.
+     * Columns: year, school_id, sustained_exit.
+     */
+    static Dataset<Row> sustainedExits(Dataset<Row> membership) {
+        WindowSpec bySchool = Window.partitionBy("school_id").orderBy("list_year");
+        Column consecutive = lag(col("list_year"), 2).over(bySchool).equalTo(col("list_year").minus(2));
+        return membership
+                .withColumn("sustained_exit", coalesce(consecutive, lit(false))
+                        .and(col("on_list").equalTo(false))
+                        .and(lag(col("on_list"), 1).over(bySchool).equalTo(false))
+                        .and(lag(col("on_list"), 2).over(bySchool).equalTo(true)))
+                .filter(col("sustained_exit"))
+                .select(col("list_year").minus(1).cast("int").as("year"), col("school_id"), col("sustained_exit"));
+    }
+}

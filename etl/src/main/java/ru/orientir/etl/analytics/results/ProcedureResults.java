@@ -1,0 +1,74 @@
+package ru.orientir.etl.analytics.results;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import ru.orientir.etl.analytics.markers.MarkerSettings;
+
+/**
+ * One row per school, assessment year and procedure (procedure, grade, subject), from student-level results or
+ * school-level aggregates; student-level rows win where a region sent both for the same procedure. Columns:
+ * year, school_id, procedure, grade, subject, participants, mark2, below_min, mean_result, source.
+ *
+ * <p>mark2 counts mark 2 for ВПР and ОГЭ. below_min counts ЕГЭ scores below the subject's minimum (or mark 2 where a
+ * subject has marks only, as базовая математика); it is null where neither tells. mean_result is the mean mark
+ * (ВПР, ОГЭ) or mean score (ЕГЭ), the input of the result index (§7).
+ */
+public final class ProcedureResults {
+    public static final String VPR = "ВПР";
+    public static final String OGE = "ОГЭ";
+    public static final String EGE = "ЕГЭ";
+    private static final String[] KEY = {"year", "school_id", "procedure", "grade", "subject"};
+
+    private ProcedureResults() {
+    }
+
+    public static Dataset<Row> of(Dataset<Row> students, Dataset<Row> aggregates, MarkerSettings settings) {
+        Dataset<Row> fromStudents = fromStudents(students, settings);
+        Dataset<Row> fromAggregates = fromAggregates(aggregates)
+                .join(fromStudents.select(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4]), seq(KEY), "left_anti");
+        return fromStudents.unionByName(fromAggregates);
+    }
+
+    static Dataset<Row> fromStudents(Dataset<Row> students, MarkerSettings settings) {
+        Column ege = col("procedure").equalTo(EGE);
+        Column minScore = MinScores.column(settings, col("year"), col("subject"));
+        Column belowMin = when(col("score").isNotNull().and(minScore.isNotNull()), col("score").lt(minScore))
+                .when(col("mark").isNotNull(), col("mark").equalTo(2));
+        return students.groupBy(col("year"), col("school_id"), col("procedure"), col("grade"), col("subject"))
+                .agg(count(lit(1)).cast("int").as("participants"),
+                        sum(when(col("mark").equalTo(2), 1).when(col("mark").isNotNull(), 0)).cast("int").as("mark2"),
+                        sum(when(ege, when(belowMin, 1).when(belowMin.isNotNull(), 0))).cast("int").as("below_min"),
+                        avg(when(ege, coalesce(col("score"), col("mark").cast("double"))).otherwise(col("mark").cast("double")))
+                                .as("mean_result"))
+                .withColumn("mark2", when(ege, lit(null)).otherwise(col("mark2")).cast("int"))
+                .withColumn("source", lit("student"));
+    }
+
+    static Dataset<Row> fromAggregates(Dataset<Row> aggregates) {
+        Column ege = col("procedure").equalTo(EGE);
+        Column marked = col("mark2").plus(col("mark3")).plus(col("mark4")).plus(col("mark5"));
+        Column meanMark = when(marked.gt(0), col("mark2").multiply(2).plus(col("mark3").multiply(3))
+                .plus(col("mark4").multiply(4)).plus(col("mark5").multiply(5)).cast("double").divide(marked));
+        return aggregates.select(
+                col("year"), col("school_id"), col("procedure"), col("grade"), col("subject"),
+                col("participants").cast("int").as("participants"),
+                when(ege, lit(null)).otherwise(col("mark2")).cast("int").as("mark2"),
+                when(ege, coalesce(col("below_min"), when(marked.gt(0), col("mark2")))).cast("int").as("below_min"),
+                when(ege, coalesce(col("mean_score"), meanMark)).otherwise(meanMark).as("mean_result"),
+                lit("aggregate").as("source"));
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
+    }
+}

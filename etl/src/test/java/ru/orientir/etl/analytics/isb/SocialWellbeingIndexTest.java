@@ -1,0 +1,79 @@
+package ru.orientir.etl.analytics.isb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import ru.orientir.etl.analytics.Frames;
+
+/** domain.md §6: z-scores with turned signs, at least three indicators, 0–100 within the year, the ШНСУ quartile. */
+class SocialWellbeingIndexTest {
+    private static final IsbSettings THREE = new IsbSettings(List.of(
+            new IsbSettings.Indicator("parents_higher_education_share", true, false),
+            new IsbSettings.Indicator("low_income_share", false, false),
+            new IsbSettings.Indicator("settlement_population", true, true)), 3, 0.25);
+
+    @Test
+    void workedExampleOfFiveSchools() {
+        // Higher education 0.1…0.5, low income 0.5…0.1, population 9, 99, 999, 9999, 99999 (log10(1+x) = 1…5):
+        // every indicator ranks A < B < C < D < E with equal steps, so ИСБ is 0, 25, 50, 75, 100.
+        Map<String, Row> r = run(THREE,
+                "2023|A|0.1||0.5|||9", "2023|B|0.2||0.4|||99", "2023|C|0.3||0.3|||999",
+                "2023|D|0.4||0.2|||9999", "2023|E|0.5||0.1|||99999");
+        assertEquals(0.0, r.get("A").<Double>getAs("isb"), 1e-9);
+        assertEquals(25.0, r.get("B").<Double>getAs("isb"), 1e-9);
+        assertEquals(50.0, r.get("C").<Double>getAs("isb"), 1e-9);
+        assertEquals(100.0, r.get("E").<Double>getAs("isb"), 1e-9);
+        assertEquals(3, (int) r.get("A").getAs("indicators_used"));
+        // The 25 % quantile is 25 (B's value): A and B, a tie at the cut included, are ШНСУ.
+        assertTrue(r.get("A").<Boolean>getAs("shnsu"));
+        assertTrue(r.get("B").<Boolean>getAs("shnsu"));
+        assertFalse(r.get("C").<Boolean>getAs("shnsu"));
+    }
+
+    @Test
+    void fewerThanThreeIndicatorsGiveNoIndex() {
+        Map<String, Row> r = run(THREE,
+                "2023|A|0.1||0.5|||9", "2023|B|0.2||0.4|||99", "2023|C|0.3||0.3|||",
+                "2023|D|0.4||0.2|||9999");
+        assertNull(r.get("C").getAs("isb"), "two indicators only: нет данных");
+        assertNull(r.get("C").getAs("shnsu"));
+        assertEquals(2, (int) r.get("C").getAs("indicators_used"));
+        assertEquals("parents_higher_education_share;low_income_share", r.get("C").getAs("indicators"));
+        assertEquals(100.0, r.get("D").<Double>getAs("isb"), 1e-9);
+    }
+
+    @Test
+    void anIndicatorWithoutSpreadIsNotUsedAndYearsAreSeparate() {
+        Map<String, Row> r = run(THREE,
+                "2022|A|0.3||0.3|||500", "2022|B|0.3||0.3|||500",
+                "2023|A|0.1||0.5|||9", "2023|B|0.5||0.1|||99999");
+        assertNull(r.get("A2022").getAs("isb"), "no spread in 2022: no indicator standardises");
+        assertEquals(0, (int) r.get("A2022").getAs("indicators_used"));
+        assertEquals(0.0, r.get("A2023").<Double>getAs("isb"), 1e-9);
+        assertEquals(100.0, r.get("B2023").<Double>getAs("isb"), 1e-9);
+    }
+
+    @Test
+    void noContextDataGivesNoRows() {
+        assertEquals(0, SocialWellbeingIndex.of(Frames.frame(Frames.CONTEXT), IsbSettings.defaults()).count());
+    }
+
+    private static Map<String, Row> run(IsbSettings settings, String... rows) {
+        Map<String, Row> out = new HashMap<>();
+        List<Row> all = SocialWellbeingIndex.of(Frames.frame(Frames.CONTEXT, rows), settings).collectAsList();
+        boolean manyYears = all.stream().map(x -> x.<Integer>getAs("year")).distinct().count() > 1;
+        for (Row x : all) {
+            out.put(x.<String>getAs("school_id") + (manyYears ? x.<Integer>getAs("year") : ""), x);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package ru.orientir.jobs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.junit.jupiter.api.Test;
+
+import ru.orientir.etl.analytics.AnalyticsSettings;
+import ru.orientir.etl.analytics.lists.ListRuleSettings;
+
+/** domain.md: every threshold is configuration, validated at start-up with the setting's name; defaults otherwise. */
+class AnalyticsConfigTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void noSectionGivesTheDefaultsOfDomainMd() throws Exception {
+        AnalyticsSettings s = AnalyticsConfig.parse(YAML.readTree("home: /tmp/x\n"));
+        assertEquals(AnalyticsSettings.defaults(), s);
+        assertEquals(0.30, s.markers().share());
+        assertEquals(5, s.markers().minParticipants());
+        assertEquals(ListRuleSettings.Combine.OR, s.list().combine());
+        assertEquals(0.25, s.isb().shnsuQuantile());
+    }
+
+    @Test
+    void overridesMergeKeyByKeyAndListsReplace() throws Exception {
+        AnalyticsSettings s = AnalyticsConfig.parse(YAML.readTree("""
+                analytics:
+                  markers:
+                    share: 0.25
+                    thresholds:
+                      - {year: 2024, procedure: ВПР, grade: 4, subject: математика, share: 0.2}
+                  list: {combine: and, unit: type}
+                  mandatory: [{procedure: ЕГЭ, subject: русский язык}]
+                  risks: {population-high: 500}
+                """));
+        assertEquals(0.25, s.markers().share());
+        assertEquals(5, s.markers().minParticipants(), "unchanged keys keep their defaults");
+        assertEquals(1, s.markers().thresholds().size());
+        assertEquals(2024, s.markers().thresholds().get(0).year());
+        assertEquals(AnalyticsSettings.defaults().markers().egeMinScores(), s.markers().egeMinScores());
+        assertEquals(ListRuleSettings.Combine.AND, s.list().combine());
+        assertEquals(ListRuleSettings.Unit.TYPE, s.list().unit());
+        assertEquals(1, s.mandatory().size());
+        assertEquals(500, s.risks().populationHigh());
+        assertEquals(5_000, s.risks().populationMedium());
+        // The settings in force round-trip through the run history's JSON.
+        assertEquals(s, AnalyticsConfig.MAPPER.treeToValue(AnalyticsConfig.toJson(s), AnalyticsSettings.class));
+    }
+
+    @Test
+    void mistakesNameTheSettingInRussian() {
+        assertError("analytics:\n  markers: {sharee: 0.2}\n", "analytics.markers.sharee: неизвестная настройка «sharee»");
+        assertError("analytics:\n  list: {combine: xor}\n", "analytics.list.combine: значение «xor» не подходит (ожидается одно из: or and)");
+        assertError("analytics:\n  markers: {share: 1.2}\n", "analytics.markers.share: доля должна быть больше 0 и не больше 1");
+        assertError("analytics:\n  markers: {min-participants: много}\n", "analytics.markers.min-participants");
+        assertError("analytics:\n  isb: {indicators: [{column: зарплата, higher-is-better: true, log: false}]}\n",
+                "неизвестный показатель «зарплата»");
+        assertError("analytics:\n  risks: {population-high: 9000}\n", "analytics.risks.population: порог «высокий» (9000.0)");
+        assertError("analytics:\n  mandatory: [{procedure: ГИА, subject: математика}]\n", "процедура должна быть одной из ВПР, ОГЭ, ЕГЭ");
+    }
+
+    private static void assertError(String yaml, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> AnalyticsConfig.parse(YAML.readTree(yaml)));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith("orientir.yml: "), e.getMessage());
+    }
+}

@@ -1,0 +1,4 @@
+-- bin/orientir export list_agreement: official against computed, for list years that have both.
+SELECT list_year, school_id, official, computed
+FROM list_agreement
+ORDER BY list_year, school_id

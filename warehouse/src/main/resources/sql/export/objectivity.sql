@@ -1,0 +1,4 @@
+-- bin/orientir export objectivity: each signal with its source (fioko, official_list, vpr_below_oge).
+SELECT year, school_id, signal, reason
+FROM objectivity
+ORDER BY year, school_id, signal, reason
