@@ -69,12 +69,11 @@ public final class AnalyticsJob {
         Dataset<Row> markers = step("markers", () -> {
             Dataset<Row> results = ProcedureResults.of(read(snapshot, "exam_results"), read(snapshot, "exam_aggregates"),
                     settings.markers());
-            write(Markers.of(results, settings.markers()), work.resolve("markers"));
-            Dataset<Row> all = spark.read().parquet(work.resolve("markers").toString());
-            written.add(mart(runId, "school_year_markers", all, martsDir, "year", "school_id", "procedure", "grade",
-                    "subject", "participants", "mark2", "below_min", "share_mark2", "share_below_min", "threshold",
-                    "marker", "mean_result", "note", "source"));
-            return all;
+            MartFiles mart = mart(runId, "school_year_markers", Markers.of(results, settings.markers()), martsDir, false,
+                    "year", "school_id", "procedure", "grade", "subject", "participants", "mark2", "below_min",
+                    "share_mark2", "share_below_min", "threshold", "marker", "mean_result", "note", "source");
+            written.add(mart);
+            return Markers.withDerived(spark.read().parquet(martsDir.resolve(mart.table()).toString()), settings.markers());
         });
         Dataset<Row> resultYears = markers.select(col("year")).distinct().cache();
 
@@ -157,13 +156,20 @@ public final class AnalyticsJob {
 
     /** The mart's columns in the table's order, run id first, as one Parquet file per mart. */
     private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, String... columns) {
+        return mart(runId, table, rows, martsDir, true, columns);
+    }
+
+    /** single: one file (small marts); otherwise as many files as Spark's tasks write (no single-threaded tail). */
+    private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, boolean single,
+                                  String... columns) {
         List<Column> select = new ArrayList<>();
         select.add(lit(runId).as("run_id"));
         for (String c : columns) {
             select.add(col(c));
         }
         Path dir = martsDir.resolve(table);
-        rows.select(select.toArray(Column[]::new)).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+        Dataset<Row> out = rows.select(select.toArray(Column[]::new));
+        (single ? out.coalesce(1) : out).write().mode(SaveMode.Overwrite).parquet(dir.toString());
         return new MartFiles(table, parquetParts(dir));
     }
 

@@ -25,6 +25,7 @@ import ru.orientir.jobs.generate.GeneratorOptions;
 import ru.orientir.jobs.generate.RegionGenerator;
 import ru.orientir.jobs.pipeline.Pipeline;
 import ru.orientir.jobs.pipeline.RunReport;
+import ru.orientir.warehouse.SqlResource;
 import ru.orientir.warehouse.Warehouse;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -56,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
         new RegionGenerator(seed).generate(schools, years, 2025, inbox,
                 new GeneratorOptions(GeneratorOptions.Format.CSV, GeneratorOptions.Results.AGGREGATE));
         out.printf("Демонстрация: синтетический регион (%d школ, %d лет списков; школы, официальные списки, "
-                + "результаты по школам, контекст, кадры) → %s%n", schools, years, inbox);
+                + "результаты по школам, контекст, кадры, рисковые профили и перечень ФИОКО) → %s%n", schools, years, inbox);
         OrientirConfig demo = base.embeddedAt(home);
         RunReport report = new Pipeline(demo).run(inbox);
         RunSummary.print(report, out);
@@ -67,8 +68,10 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(exports);
         try (Warehouse warehouse = Warehouse.open(demo.warehouse())) {
             printYears(warehouse, out);
+            printAnalytics(warehouse, out);
             MartExporter exporter = new MartExporter(warehouse);
-            for (String mart : List.of("list_transitions", "school_status", "list_membership")) {
+            for (String mart : List.of("list_transitions", "school_status", "list_membership", "markers", "list_agreement",
+                    "objectivity", "isb", "resilience", "risk_profile")) {
                 try (Writer w = Files.newBufferedWriter(exports.resolve(mart + ".csv"), StandardCharsets.UTF_8)) {
                     exporter.exportCsv(mart, w);
                 }
@@ -80,7 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  витрины (CSV):          " + exports);
         out.println("  витрины (Parquet):      " + home.resolve("runs").resolve(report.runId()).resolve("marts"));
         out.println("  входные файлы:          " + inbox);
-        out.printf("Повторить на своих данных: bin/orientir run --inbox ПАПКА; выгрузка: bin/orientir export list_transitions --format csv%n");
+        out.printf("Повторить на своих данных: bin/orientir run --inbox ПАПКА; выгрузка: bin/orientir export list_transitions --format csv "
+                + "(и markers, list_membership, isb, resilience, risk_profile …)%n");
         out.flush();
         return ExitCodes.of(report);
     }
@@ -98,6 +102,18 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("  %d  %5d  %8d  %5.1f%%  %s%n", rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4) * 100,
                         history ? String.format("%5d (%d/%d)%17d%10d", rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9))
                                 : "   — первый год данных, переходов нет");
+            }
+        }
+    }
+
+    private static void printAnalytics(Warehouse warehouse, PrintWriter out) throws Exception {
+        out.println();
+        out.println("Аналитика (domain.md §1–8):");
+        try (Connection c = warehouse.connection();
+             PreparedStatement ps = c.prepareStatement(SqlResource.load("ru/orientir/jobs/cli/demo-summary.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.printf("  %-48s %d%n", rs.getString(2), rs.getLong(3));
             }
         }
     }

@@ -31,23 +31,34 @@ public final class Markers {
     }
 
     public static Dataset<Row> of(Dataset<Row> results, MarkerSettings settings) {
-        Column ege = col("procedure").equalTo(ProcedureResults.EGE);
         Column participants = col("participants").cast("double");
-        Column share = col("share");
-        Column judged = col("participants").geq(settings.minParticipants()).and(share.isNotNull());
-        return results
+        Column judged = col("participants").geq(settings.minParticipants()).and(share().isNotNull());
+        Dataset<Row> marked = results
                 .withColumn("share_mark2", round(col("mark2").divide(participants), 6))
                 .withColumn("share_below_min", round(col("below_min").divide(participants), 6))
-                .withColumn("share", when(ege, col("share_below_min")).otherwise(col("share_mark2")))
                 .withColumn("threshold", threshold(settings))
-                .withColumn("judged", judged)
-                .withColumn("marker", when(judged, share.geq(col("threshold").minus(EPSILON))))
+                .withColumn("marker", when(judged, share().geq(col("threshold").minus(EPSILON))))
                 .withColumn("note",
                         when(col("participants").lt(settings.minParticipants()), lit(NOTE_TOO_FEW))
-                                .when(share.isNull(), lit(NOTE_NO_MINIMUM))
+                                .when(share().isNull(), lit(NOTE_NO_MINIMUM))
                                 .when(col("marker"), lit(NOTE_MARKER))
-                                .otherwise(lit(NOTE_NO_MARKER)))
+                                .otherwise(lit(NOTE_NO_MARKER)));
+        return withDerived(marked, settings);
+    }
+
+    /**
+     * The columns the later rules read, derived from the published mart's own columns (so the mart is written once
+     * and read back): share (the one the rule reads), judged, procedure_key.
+     */
+    public static Dataset<Row> withDerived(Dataset<Row> mart, MarkerSettings settings) {
+        return mart
+                .withColumn("share", share())
+                .withColumn("judged", col("participants").geq(settings.minParticipants()).and(col("share").isNotNull()))
                 .withColumn("procedure_key", procedureKey());
+    }
+
+    private static Column share() {
+        return when(col("procedure").equalTo(ProcedureResults.EGE), col("share_below_min")).otherwise(col("share_mark2"));
     }
 
     /** "ВПР 5 математика": one assessment, as the list rule and the reasons name it. */

@@ -5,12 +5,15 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import ru.orientir.etl.analytics.markers.MarkerSettings;
 
@@ -33,10 +36,14 @@ public final class ProcedureResults {
     }
 
     public static Dataset<Row> of(Dataset<Row> students, Dataset<Row> aggregates, MarkerSettings settings) {
-        Dataset<Row> fromStudents = fromStudents(students, settings);
-        Dataset<Row> fromAggregates = fromAggregates(aggregates)
-                .join(fromStudents.select(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4]), seq(KEY), "left_anti");
-        return fromStudents.unionByName(fromAggregates);
+        // One pass over the student rows: the two sources are unioned and the student row kept per key, rather than
+        // anti-joining the aggregates against the student aggregation (which would read every result row twice).
+        WindowSpec byKey = Window.partitionBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4]).orderBy(col("priority"));
+        return fromStudents(students, settings).withColumn("priority", lit(0))
+                .unionByName(fromAggregates(aggregates).withColumn("priority", lit(1)))
+                .withColumn("pick", row_number().over(byKey))
+                .filter(col("pick").equalTo(1))
+                .drop("priority", "pick");
     }
 
     static Dataset<Row> fromStudents(Dataset<Row> students, MarkerSettings settings) {
@@ -66,9 +73,5 @@ public final class ProcedureResults {
                 when(ege, coalesce(col("below_min"), when(marked.gt(0), col("mark2")))).cast("int").as("below_min"),
                 when(ege, coalesce(col("mean_score"), meanMark)).otherwise(meanMark).as("mean_result"),
                 lit("aggregate").as("source"));
-    }
-
-    private static scala.collection.immutable.Seq<String> seq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
     }
 }
