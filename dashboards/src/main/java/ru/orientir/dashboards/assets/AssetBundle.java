@@ -39,9 +39,21 @@ public final class AssetBundle {
      * @param sqlalchemyUri the warehouse as Superset's SQLAlchemy sees it (password masked or absent)
      * @param schema the schema (DuckDB {@code main}) or database (ClickHouse) the marts live in
      * @param columnTypes per dataset table, the warehouse's type of each column (from the live warehouse)
+     * @param firstValues per single-value filter ({@link #filterKey}), the value it starts on (from the live
+     *                    warehouse); Superset's own "first item" option selects without applying, so the default is
+     *                    written into the dashboard instead
      */
     public record Target(String databaseName, String sqlalchemyUri, String schema,
-                         Map<String, Map<String, String>> columnTypes) {
+                         Map<String, Map<String, String>> columnTypes, Map<String, String> firstValues) {
+        public Target(String databaseName, String sqlalchemyUri, String schema,
+                      Map<String, Map<String, String>> columnTypes) {
+            this(databaseName, sqlalchemyUri, schema, columnTypes, Map.of());
+        }
+    }
+
+    /** The key of a filter's column in {@link Target#firstValues()}: dataset table and column. */
+    public static String filterKey(Filter f) {
+        return f.dataset().table() + "." + f.column();
     }
 
     private final Target target;
@@ -167,7 +179,7 @@ public final class AssetBundle {
         return m;
     }
 
-    private static Map<String, Object> dashboard(Dashboard d) {
+    private Map<String, Object> dashboard(Dashboard d) {
         Map<String, Object> position = new LinkedHashMap<>();
         position.put("DASHBOARD_VERSION_KEY", "v2");
         position.put("ROOT_ID", Map.of("type", "ROOT", "id", "ROOT_ID", "children", List.of("GRID_ID")));
@@ -212,9 +224,14 @@ public final class AssetBundle {
             nf.put("filterType", "filter_select");
             nf.put("type", "NATIVE_FILTER");
             nf.put("targets", List.of(Map.of("column", Map.of("name", f.column()), "datasetUuid", f.dataset().uuid().toString())));
-            nf.put("controlValues", Map.of("enableEmptyFilter", false, "multiSelect", true, "searchAllOptions", false,
-                    "inverseSelection", false, "defaultToFirstItem", false));
-            nf.put("defaultDataMask", Map.of("extraFormData", Map.of(), "filterState", Map.of(), "ownState", Map.of()));
+            String first = f.single() ? target.firstValues().get(filterKey(f)) : null;
+            nf.put("controlValues", Map.of("enableEmptyFilter", f.single(), "multiSelect", !f.single(),
+                    "searchAllOptions", f.single(), "inverseSelection", false, "defaultToFirstItem", false));
+            nf.put("defaultDataMask", first == null
+                    ? Map.of("extraFormData", Map.of(), "filterState", Map.of(), "ownState", Map.of())
+                    : Map.of("extraFormData", Map.of("filters", List.of(Map.of("col", f.column(), "op", "IN",
+                                    "val", List.of(first)))),
+                            "filterState", Map.of("value", List.of(first), "label", first), "ownState", Map.of()));
             nf.put("cascadeParentIds", List.of());
             nf.put("scope", Map.of("rootPath", List.of("ROOT_ID"), "excluded", List.of()));
             nf.put("description", "");

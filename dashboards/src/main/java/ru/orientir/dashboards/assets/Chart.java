@@ -21,7 +21,9 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
 
     public enum Viz {
         BAR("echarts_timeseries_bar"), LINE("echarts_timeseries_line"), TABLE("table"), RAW_TABLE("table"),
-        PIVOT("pivot_table_v2"), HEATMAP("heatmap_v2"), SANKEY("sankey_v2");
+        PIVOT("pivot_table_v2"), HEATMAP("heatmap_v2"), SANKEY("sankey_v2"),
+        /** One bubble per entity (columns: entity, series); metrics: x, y, size. */
+        BUBBLE("bubble_v2");
 
         final String type;
 
@@ -124,6 +126,19 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("show_legend", true);
                 p.put("sort_x_axis", "alpha_asc");
                 p.put("sort_y_axis", "alpha_asc");
+            }
+            case BUBBLE -> {
+                p.put("entity", columns.get(0));
+                p.put("series", columns.get(1));
+                p.put("x", adhoc.get(0));
+                p.put("y", adhoc.get(1));
+                p.put("size", adhoc.get(2));
+                p.put("max_bubble_size", "10");
+                p.put("x_axis_label", metrics.get(0).label());
+                p.put("y_axis_label", metrics.get(1).label());
+                p.put("show_legend", true);
+                p.put("legendOrientation", "top");
+                p.put("opacity", 0.7);
             }
             case SANKEY -> {
                 p.put("source", columns.get(0));

@@ -31,8 +31,14 @@ public record Dashboard(String slug, String title, String description, List<Row>
         }
     }
 
-    /** A native select filter on one column; it applies to every chart whose dataset has a column of that name. */
-    public record Filter(String name, Dataset dataset, String column) {
+    /**
+     * A native select filter on one column; it applies to every chart whose dataset has a column of that name.
+     * A {@code single} filter takes exactly one value and starts on the first one (a dashboard about one school).
+     */
+    public record Filter(String name, Dataset dataset, String column, boolean single) {
+        public Filter(String name, Dataset dataset, String column) {
+            this(name, dataset, column, false);
+        }
     }
 
     public Dashboard {

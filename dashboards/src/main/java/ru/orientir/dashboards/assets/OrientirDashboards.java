@@ -1,12 +1,18 @@
 package ru.orientir.dashboards.assets;
 
 import static ru.orientir.dashboards.assets.Dashboard.row;
+import static ru.orientir.dashboards.datasets.MartDatasets.LIST_GAP;
 import static ru.orientir.dashboards.datasets.MartDatasets.LIST_TRANSITIONS;
 import static ru.orientir.dashboards.datasets.MartDatasets.MEMBERSHIP_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_LOAD;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_QUARANTINE;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_RUN;
 import static ru.orientir.dashboards.datasets.MartDatasets.REGION_DYNAMICS;
+import static ru.orientir.dashboards.datasets.MartDatasets.RESILIENCE;
+import static ru.orientir.dashboards.datasets.MartDatasets.RISK_PROFILE;
+import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_CONTEXT;
+import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_RESULTS;
+import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STAFFING;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STATUS;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.YEAR_FLOWS;
@@ -21,9 +27,9 @@ import ru.orientir.dashboards.assets.Dashboard.Filter;
 import ru.orientir.dashboards.datasets.Dataset;
 
 /**
- * Orientir's dashboards, defined over the marts that exist today. Dashboards that need results, markers, risk profiles,
- * ИСБ and resilience («Профиль школы», «Рисковые профили», «Резильентность») and the results-gap chart of the
- * ministry's dashboard come with the analytics marts; nothing here reads a table that is not published.
+ * Orientir's dashboards over the published marts: list entry and exit, municipalities, the ministry's dynamics (with
+ * the results gap between list schools and the rest), a school's profile, risk profiles, resilience, and data quality.
+ * Nothing here reads a table that is not published.
  */
 public final class OrientirDashboards {
     private static final String REGION = "level = 'region'";
@@ -47,7 +53,8 @@ public final class OrientirDashboards {
     }
 
     public static List<Dashboard> all() {
-        return List.of(entryExit(), municipalities(), ministry(), dataQuality());
+        return List.of(entryExit(), municipalities(), ministry(), schoolProfile(), riskProfiles(), resilience(),
+                dataQuality());
     }
 
     public static List<Chart> charts() {
@@ -111,19 +118,130 @@ public final class OrientirDashboards {
                 List.of("list_year"), List.of(EXIT_RATE, RETURNING_RATE), null, Map.of("y_axis_format", ".0%"));
         Chart flows = chart("ministry_entered_left", "Вошли и вышли по годам", Viz.BAR, REGION_DYNAMICS,
                 List.of("list_year"), List.of(ENTERED, LEFT), null, Map.of());
+        Metric onListIndex = new Metric("Индекс: школы списка",
+                "AVG(CASE WHEN on_list_flag = 1 THEN result_index END)");
+        Metric offListIndex = new Metric("Индекс: остальные", "AVG(CASE WHEN on_list_flag = 0 THEN result_index END)");
+        Chart gap = chart("ministry_results_gap", "Индекс результатов: школы списка и остальные (год до списка)",
+                Viz.LINE, LIST_GAP, List.of("list_year", "group_label"),
+                List.of(new Metric("Средний индекс результатов", "AVG(result_index)")), null, Map.of());
+        Chart gapTable = chart("ministry_results_gap_table", "Разрыв в результатах между школами списка и остальными",
+                Viz.TABLE, LIST_GAP, List.of("list_year"),
+                List.of(onListIndex, offListIndex, new Metric("Разрыв по индексу (остальные − список)",
+                                "AVG(CASE WHEN on_list_flag = 0 THEN result_index END) "
+                                        + "- AVG(CASE WHEN on_list_flag = 1 THEN result_index END)"),
+                        new Metric("Доля «2»: школы списка", "AVG(CASE WHEN on_list_flag = 1 THEN share_low END)"),
+                        new Metric("Доля «2»: остальные", "AVG(CASE WHEN on_list_flag = 0 THEN share_low END)")),
+                null, Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         Chart table = chart("ministry_yoy_table", "Год к году: размер списка, вход, выход, возврат", Viz.TABLE,
                 REGION_DYNAMICS, List.of("list_year"),
                 List.of(ON_LIST, new Metric("Изменение к прошлому году", "SUM(on_list) - SUM(prev_on_list)"),
                         ENTERED, LEFT, EXIT_RATE, RETURNING_RATE, SHARE),
                 null, Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         return new Dashboard("shnor-ministry-dynamics", "Динамика для министерства",
-                "Год к году: размер списка ШНОР, доля вышедших, доля вернувшихся.",
+                "Год к году: размер списка ШНОР, доля вышедших, доля вернувшихся; разрыв в результатах между "
+                        + "школами списка и остальными.",
                 List.of(row(60, Cell.of(size, 6), Cell.of(rates, 6)),
                         row(60, Cell.of(flows, 6), Cell.of(table, 6)),
-                        row(14, Cell.note("**Разрыв в результатах между школами списка и остальными** появится здесь, "
-                                + "когда в хранилище будут загружены результаты оценочных процедур (витрины "
-                                + "результатов ещё не опубликованы — нет данных).", 12))),
+                        row(60, Cell.of(gap, 6), Cell.of(gapTable, 6)),
+                        row(12, Cell.note("**Разрыв в результатах** между школами списка и остальными: результаты берутся "
+                                + "за год до года списка (список 2023 года — по результатам 2022 года). Индекс "
+                                + "результатов — среднее стандартизованных результатов обязательных процедур (0 — средний "
+                                + "по региону); доля «2» — средняя по оценённым процедурам (ЕГЭ — ниже минимального балла).",
+                                12))),
                 List.of());
+    }
+
+    static Dashboard schoolProfile() {
+        Chart history = chart("profile_membership", "Членство в списке по годам, кластер и его основание", Viz.RAW_TABLE,
+                SCHOOL_YEARS, List.of("list_year", "on_list_label", "status_label", "source_label", "rule_label",
+                        "procedures", "severity_label", "results_year", "cluster_name", "cluster_reason",
+                        "consecutive_years", "total_years"),
+                List.of(), null, Map.of("order_by", List.of("list_year")));
+        Chart shares = chart("profile_share_low", "Доля «2» (ЕГЭ — ниже минимума) по процедурам и годам", Viz.PIVOT,
+                SCHOOL_RESULTS, List.of("procedure_name", "year"), List.of(new Metric("Доля «2»", "MAX(share_low)")),
+                null, Map.of("rows", 1, "valueFormat", ".1%"));
+        Chart means = chart("profile_mean_result", "Средний результат по процедурам и годам (отметка; ЕГЭ — балл)",
+                Viz.PIVOT, SCHOOL_RESULTS, List.of("procedure_name", "year"),
+                List.of(new Metric("Средний результат", "MAX(mean_result)")), null,
+                Map.of("rows", 1, "valueFormat", ",.2f"));
+        Chart markers = chart("profile_markers", "Маркеры низких результатов по процедурам и годам", Viz.PIVOT,
+                SCHOOL_RESULTS, List.of("procedure_name", "year"), List.of(new Metric("Маркер", "MAX(marker_label)")),
+                null, Map.of("rows", 1, "aggregateFunction", "First"));
+        Chart risks = chart("profile_risks", "Профиль рисков: по контексту и по анкетированию ФИОКО", Viz.PIVOT,
+                RISK_PROFILE, List.of("risk", "source_label"), List.of(new Metric("Уровень", "MAX(level)")),
+                "is_latest = 1", Map.of("rows", 1, "aggregateFunction", "First"));
+        Chart context = chart("profile_context", "Контекст школы (последний год)", Viz.RAW_TABLE, SCHOOL_CONTEXT,
+                List.of("year", "settlement_population", "distance_km", "direct_transport", "internet",
+                        "computers_per_100", "parents_higher_education_share", "unemployed_parents_share",
+                        "low_income_share", "non_native_russian_share", "ovz_share"),
+                List.of(), null, Map.of());
+        Chart staffing = chart("profile_staffing", "Кадры школы (последний год)", Viz.RAW_TABLE, SCHOOL_STAFFING,
+                List.of("year", "students", "staff", "teachers", "vacancies", "teachers_pension_age",
+                        "teachers_without_training", "avg_load", "head_changed"),
+                List.of(), null, Map.of());
+        return new Dashboard("school-profile", "Профиль школы",
+                "Одна школа: результаты по процедурам и годам, маркеры, история членства в списке, кластер и его "
+                        + "основание, контекст и кадры, профиль рисков.",
+                List.of(row(10, Cell.note("Выберите школу в фильтре **«Школа»** (по умолчанию — первая по списку). "
+                                + "Год списка — год, на который составлен список; результаты — за предыдущий год.", 12)),
+                        row(50, Cell.of(history, 12)),
+                        row(80, Cell.of(shares, 6), Cell.of(means, 6)),
+                        row(80, Cell.of(markers, 7), Cell.of(risks, 5)),
+                        row(30, Cell.of(context, 12)),
+                        row(30, Cell.of(staffing, 12))),
+                List.of(new Filter("Школа", SCHOOL_YEARS, "school", true)));
+    }
+
+    static Dashboard riskProfiles() {
+        String latestContext = "source = 'context' AND is_latest = 1";
+        Chart heat = chart("risk_heatmap", "Школы и риски по контексту: 3 — высокий, 2 — средний, 1 — низкий",
+                Viz.HEATMAP, RISK_PROFILE, List.of("risk", "school"),
+                List.of(new Metric("Уровень риска", "MAX(level_score)")), latestContext + " AND level_score IS NOT NULL",
+                Map.of("row_limit", 50_000, "show_values", false, "normalize_across", "heatmap",
+                        "linear_color_scheme", "oranges", "x_axis_title", "Риск"));
+        Chart counts = chart("risk_counts", "Число школ по рискам и уровням (включая «нет данных»)", Viz.PIVOT,
+                RISK_PROFILE, List.of("risk", "level"),
+                List.of(new Metric("Школ", "COUNT(DISTINCT school_id)")), latestContext,
+                Map.of("rows", 1, "valueFormat", "SMART_NUMBER"));
+        Chart bars = chart("risk_levels_bar", "Школы с высоким и средним уровнем риска", Viz.BAR, RISK_PROFILE,
+                List.of("risk", "level"), List.of(new Metric("Школ", "COUNT(DISTINCT school_id)")),
+                latestContext + " AND level_score >= 2", Map.of("stack", "Stack", "y_axis_title", "Школ"));
+        return new Dashboard("risk-profiles", "Рисковые профили",
+                "Профили рисков школ по контексту и кадрам (локальные прокси Orientir) за последний год: тепловая "
+                        + "карта «школы × риски» и число школ по рискам и уровням.",
+                List.of(row(12, Cell.note("Уровни — по контекстным и кадровым данным (прокси Orientir, не анкетирование): "
+                                + "**3 — высокий, 2 — средний, 1 — низкий**. Клетки «нет данных» в тепловой карте не "
+                                + "показаны (пусто) — их число в таблице справа. Профили анкетирования ФИОКО (500+) — "
+                                + "в дашборде «Профиль школы». Выберите муниципалитет в фильтре, чтобы карта читалась.",
+                                12)),
+                        row(150, Cell.of(heat, 7), Cell.of(counts, 5)),
+                        row(60, Cell.of(bars, 12))),
+                List.of(new Filter("Муниципалитет", RISK_PROFILE, "municipality")));
+    }
+
+    static Dashboard resilience() {
+        String latest = "is_latest = 1 AND isb IS NOT NULL AND result_index IS NOT NULL";
+        Chart scatter = chart("resilience_scatter", "ИСБ и индекс результатов: резильентные школы выделены", Viz.BUBBLE,
+                RESILIENCE, List.of("school", "resilience_group"),
+                List.of(new Metric("ИСБ", "MAX(isb)"), new Metric("Индекс результатов", "MAX(result_index)"),
+                        new Metric("Школ", "COUNT(*)")),
+                latest, Map.of("row_limit", 50_000));
+        Chart groups = chart("resilience_groups_by_year", "Резильентные и «выше ожидаемого» по годам", Viz.BAR,
+                RESILIENCE, List.of("year", "resilience_group"), List.of(new Metric("Школ", "COUNT(*)")),
+                "resilience_group <> 'остальные'", Map.of("y_axis_title", "Школ"));
+        Chart sites = chart("resilience_training_sites", "Кандидаты в стажировочные площадки", Viz.RAW_TABLE, RESILIENCE,
+                List.of("year", "municipality", "school_id", "school_name", "isb", "result_index", "std_residual",
+                        "resilience_group", "training_site_reason"),
+                List.of(), "training_site_flag = 1", Map.of("order_by", List.of("year DESC")));
+        return new Dashboard("resilience", "Резильентность",
+                "ИСБ (социальное благополучие) против индекса результатов: резильентные школы — в нижней четверти по "
+                        + "ИСБ и в верхней четверти по результатам; кандидаты в стажировочные площадки.",
+                List.of(row(12, Cell.note("Точка — школа за последний год результатов. **Резильентные** — ИСБ в нижней "
+                                + "четверти, индекс результатов в верхней; **выше ожидаемого** — стандартизованное "
+                                + "отклонение от линии «результат по ИСБ» не меньше +1.", 12)),
+                        row(100, Cell.of(scatter, 8), Cell.of(groups, 4)),
+                        row(60, Cell.of(sites, 12))),
+                List.of(new Filter("Муниципалитет", RESILIENCE, "municipality")));
     }
 
     static Dashboard dataQuality() {
@@ -142,11 +260,14 @@ public final class OrientirDashboards {
                 List.of("finished_at", "status", "files_loaded", "files_failed", "rows_loaded", "rows_quarantined",
                         "marts_published", "error"),
                 List.of(), null, Map.of("order_by", List.of("finished_at DESC")));
+        Chart judged = chart("quality_results_judged", "Результаты по процедурам: оценено и мало участников", Viz.BAR,
+                SCHOOL_RESULTS, List.of("year", "note"), List.of(new Metric("Школ × процедур", "COUNT(*)")), null,
+                Map.of("stack", "Stack"));
         return new Dashboard("orientir-data-quality", "Качество данных",
                 "Загрузки файлов, строки загруженные и отклонённые (карантин) с причинами, свежесть данных.",
                 List.of(row(60, Cell.of(runs, 12)),
                         row(60, Cell.of(loads, 7), Cell.of(rows, 5)),
-                        row(60, Cell.of(reasons, 12))),
+                        row(60, Cell.of(reasons, 7), Cell.of(judged, 5))),
                 List.of());
     }
 
@@ -155,7 +276,8 @@ public final class OrientirDashboards {
                                List<Metric> metrics, String where, Map<String, Object> extra) {
         Map<String, Object> params = new LinkedHashMap<>(extra);
         List<String> orderBy = (List<String>) params.remove("order_by");
-        int rowLimit = viz == Viz.RAW_TABLE || viz == Viz.PIVOT ? 10_000 : 1_000;
+        Object limit = params.remove("row_limit");
+        int rowLimit = limit != null ? (Integer) limit : viz == Viz.RAW_TABLE || viz == Viz.PIVOT ? 10_000 : 1_000;
         return new Chart(key, title, viz, dataset, columns, metrics, where, orderBy == null ? List.of() : orderBy,
                 rowLimit, params);
     }

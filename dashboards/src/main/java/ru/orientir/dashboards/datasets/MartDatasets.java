@@ -36,6 +36,7 @@ public final class MartDatasets {
             new Column("total_years", "Всего лет в списке"),
             new Column("cluster", "Кластер"),
             new Column("cluster_name", "Кластер (название)"),
+            new Column("cluster_reason", "Основание кластера"),
             new Column("run_id", "Запуск")));
 
     public static final Dataset LIST_MEMBERSHIP = new Dataset("list_membership", "Членство в списке", List.of(
@@ -44,6 +45,10 @@ public final class MartDatasets {
             new Column("on_list", "В списке"),
             new Column("source", "Источник"),
             new Column("reasons", "Основания"),
+            new Column("rule", "Правило списка"),
+            new Column("procedures", "Процедуры с маркерами"),
+            new Column("severity", "Степень неуспешности"),
+            new Column("results_year", "Год результатов"),
             new Column("run_id", "Запуск")));
 
     public static final Dataset META_LOAD = new Dataset("meta_load", "Загрузки файлов", List.of(
@@ -118,19 +123,121 @@ public final class MartDatasets {
                     new Column("mark", "В списке (+/−)"),
                     new Column("on_list_flag", "В списке (1/0)")));
 
-    /** school_status with Russian words for the status and membership, for tables analysts read. */
+    /** school_status with Russian words for the status and membership, and the membership's evidence, for tables. */
     public static final Dataset SCHOOL_YEARS = Dataset.view("v_school_years", "Школы по годам списка", List.of(
             new Column("list_year", "Год списка"),
             new Column("municipality", "Муниципалитет"),
             new Column("school_id", "Код ОО"),
             new Column("school_name", "Школа"),
+            new Column("school", "Школа (код — название)"),
             new Column("on_list_label", "В списке"),
             new Column("status_label", "Переход"),
             new Column("consecutive_years", "Лет подряд в списке"),
             new Column("total_years", "Всего лет в списке"),
             new Column("cluster_name", "Кластер"),
+            new Column("cluster_reason", "Основание кластера"),
+            new Column("source_label", "Источник списка"),
+            new Column("rule_label", "Правило"),
+            new Column("procedures", "Процедуры с маркерами"),
+            new Column("severity_label", "Степень неуспешности"),
+            new Column("results_year", "Год результатов"),
             new Column("on_list", "В списке (логическое)"),
             new Column("status", "Переход (код)")));
+
+    /** school_year_markers per school, assessment year and procedure, with the school's municipality. */
+    public static final Dataset SCHOOL_RESULTS = Dataset.view("v_school_results", "Результаты школ по процедурам",
+            List.of(new Column("year", "Год результатов"),
+                    new Column("municipality", "Муниципалитет"),
+                    new Column("school_id", "Код ОО"),
+                    new Column("school_name", "Школа"),
+                    new Column("school", "Школа (код — название)"),
+                    new Column("procedure_name", "Оценочная процедура"),
+                    new Column("procedure", "Вид процедуры"),
+                    new Column("participants", "Участников"),
+                    new Column("share_low", "Доля «2» / ниже минимума"),
+                    new Column("threshold", "Порог"),
+                    new Column("mean_result", "Средний результат"),
+                    new Column("marker_label", "Маркер"),
+                    new Column("marker_flag", "Маркер (1/0)"),
+                    new Column("note", "Примечание")));
+
+    /** risk_profile with the level as a score (3/2/1, «нет данных» empty) and the source in words. */
+    public static final Dataset RISK_PROFILE = Dataset.view("v_risk_profile", "Профили рисков школ", List.of(
+            new Column("year", "Год"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("school_id", "Код ОО"),
+            new Column("school_name", "Школа"),
+            new Column("school", "Школа (код — название)"),
+            new Column("risk", "Риск"),
+            new Column("level", "Уровень риска"),
+            new Column("level_score", "Уровень (3 высокий, 2 средний, 1 низкий)"),
+            new Column("source", "Источник (код)"),
+            new Column("source_label", "Источник"),
+            new Column("evidence", "Основание"),
+            new Column("is_latest", "Последний год (1/0)")));
+
+    /** resilience with the school's group (резильентные, выше ожидаемого, остальные) for the scatter legend. */
+    public static final Dataset RESILIENCE = Dataset.view("v_resilience", "Резильентность школ", List.of(
+            new Column("year", "Год результатов"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("school_id", "Код ОО"),
+            new Column("school_name", "Школа"),
+            new Column("school", "Школа (код — название)"),
+            new Column("isb", "ИСБ"),
+            new Column("result_index", "Индекс результатов"),
+            new Column("residual", "Отклонение от ожидаемого"),
+            new Column("std_residual", "Стандартизованное отклонение"),
+            new Column("resilience_group", "Группа"),
+            new Column("training_site_label", "Кандидат в стажировочные площадки"),
+            new Column("training_site_flag", "Кандидат (1/0)"),
+            new Column("training_site_reason", "Почему кандидат"),
+            new Column("is_latest", "Последний год (1/0)")));
+
+    /** Each school's status in list year Y beside its results of Y − 1, for the gap between list schools and the rest. */
+    public static final Dataset LIST_GAP = Dataset.view("v_list_gap", "Результаты школ списка и остальных", List.of(
+            new Column("list_year", "Год списка"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("school_id", "Код ОО"),
+            new Column("group_label", "Группа школ"),
+            new Column("on_list_flag", "В списке (1/0)"),
+            new Column("result_index", "Индекс результатов (год до списка)"),
+            new Column("share_low", "Средняя доля «2» / ниже минимума (год до списка)")));
+
+    /** Each school's latest context row. */
+    public static final Dataset SCHOOL_CONTEXT = Dataset.view("v_school_context", "Контекст школ (последний год)",
+            List.of(new Column("year", "Год"),
+                    new Column("municipality", "Муниципалитет"),
+                    new Column("school_id", "Код ОО"),
+                    new Column("school_name", "Школа"),
+                    new Column("school", "Школа (код — название)"),
+                    new Column("settlement_population", "Население пункта"),
+                    new Column("distance_km", "До регионального центра, км"),
+                    new Column("direct_transport", "Прямое транспортное сообщение"),
+                    new Column("internet", "Интернет"),
+                    new Column("computers_per_100", "Компьютеров на 100 обучающихся"),
+                    new Column("parents_higher_education_share", "Доля родителей с высшим образованием"),
+                    new Column("unemployed_parents_share", "Доля безработных родителей"),
+                    new Column("low_income_share", "Доля малоимущих семей"),
+                    new Column("non_native_russian_share", "Доля с неродным русским"),
+                    new Column("ovz_share", "Доля обучающихся с ОВЗ")));
+
+    /** Each school's latest staffing row, with the shares the staffing risks read. */
+    public static final Dataset SCHOOL_STAFFING = Dataset.view("v_school_staffing", "Кадры школ (последний год)",
+            List.of(new Column("year", "Год"),
+                    new Column("municipality", "Муниципалитет"),
+                    new Column("school_id", "Код ОО"),
+                    new Column("school_name", "Школа"),
+                    new Column("school", "Школа (код — название)"),
+                    new Column("students", "Обучающихся"),
+                    new Column("staff", "Педагогических работников"),
+                    new Column("teachers", "Учителей"),
+                    new Column("vacancies", "Вакансий"),
+                    new Column("teachers_pension_age", "Учителей пенсионного возраста"),
+                    new Column("pension_share", "Доля пенсионного возраста"),
+                    new Column("teachers_without_training", "Без профильной подготовки"),
+                    new Column("untrained_share", "Доля без профильной подготовки"),
+                    new Column("avg_load", "Средняя нагрузка, ч"),
+                    new Column("head_changed", "Смена руководства в году")));
 
     private MartDatasets() {
     }
@@ -146,7 +253,8 @@ public final class MartDatasets {
     }
 
     public static List<Dataset> views() {
-        return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS);
+        return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS, SCHOOL_RESULTS, RISK_PROFILE,
+                RESILIENCE, LIST_GAP, SCHOOL_CONTEXT, SCHOOL_STAFFING);
     }
 
     /** Every dataset provisioned into Superset. */

@@ -5,11 +5,14 @@ import java.util.Map;
 
 /**
  * The municipal analytical brief (аналитическая справка) as data: everything in it comes from the warehouse.
- * Sections whose marts are not published yet carry the reason instead of content.
+ * The context risk groups and staffing are for the assessment year (list year − 1); an empty list means the warehouse
+ * has no such rows, and the brief says so.
+ *
+ * @param riskYear the year of the context risk profile used (the latest up to the assessment year), null without one
  */
 public record AnalyticalBrief(String municipality, int listYear, List<School> schools, List<Integer> years,
-                              List<Membership> membership, List<YearRow> yearOverYear, String contextRisksMissing,
-                              String staffingMissing, String riskZoneMissing) {
+                              List<Membership> membership, List<YearRow> yearOverYear, Integer riskYear,
+                              List<RiskGroup> riskGroups, List<StaffingRow> staffing) {
 
     /** A school of the municipality from the school reference. */
     public record School(String id, String name, String settlement, String urbanRural, String schoolType,
@@ -25,7 +28,8 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
 
     /** A school's membership in every list year and its status and cluster in the brief's year. */
     public record Membership(String schoolId, String schoolName, Map<Integer, Boolean> onList, String status,
-                             Integer cluster, String clusterName, int consecutiveYears, int totalYears) {
+                             Integer cluster, String clusterName, String clusterReason, int consecutiveYears,
+                             int totalYears) {
         public boolean everOnList() {
             return onList.values().stream().anyMatch(Boolean::booleanValue);
         }
@@ -36,7 +40,22 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
                           Integer stayed, Integer left, double share, Double regionShare) {
     }
 
+    /** One context risk across the municipality's schools: how many at each level, and who is at «высокий». */
+    public record RiskGroup(String risk, int high, int medium, int low, int noData, List<String> highSchools) {
+        public RiskGroup {
+            highSchools = List.copyOf(highSchools);
+        }
+    }
+
+    /** A school's staffing in the assessment year (null where the file left a value out). */
+    public record StaffingRow(String schoolId, String schoolName, Integer students, int staff, int teachers,
+                              Integer vacancies, Integer pensionAge, Integer withoutTraining, Double avgLoad,
+                              Boolean headChanged) {
+    }
+
     public AnalyticalBrief {
+        riskGroups = List.copyOf(riskGroups);
+        staffing = List.copyOf(staffing);
         schools = List.copyOf(schools);
         years = List.copyOf(years);
         membership = List.copyOf(membership);
@@ -74,8 +93,18 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
         };
     }
 
+    public int assessmentYear() {
+        return listYear - 1;
+    }
+
+    /** Schools off the list whose cluster could not be decided for want of results («нет данных»). */
+    public List<Membership> undecided() {
+        return membership.stream().filter(m -> m.cluster() == null && "нет данных".equals(m.clusterName())).toList();
+    }
+
     public static final Map<Integer, String> CLUSTERS = Map.of(
             1, "Кластер 1 — положительная динамика (вышли из списка в этом году)",
             2, "Кластер 2 — впервые в списке",
-            3, "Кластер 3 — повторно в списке (остались или вернулись)");
+            3, "Кластер 3 — повторно в списке (остались или вернулись)",
+            4, "Кластер 4 — зона риска снижения образовательных результатов");
 }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import ru.orientir.dashboards.report.AnalyticalBrief.Membership;
+import ru.orientir.dashboards.report.AnalyticalBrief.RiskGroup;
 import ru.orientir.dashboards.report.AnalyticalBrief.School;
+import ru.orientir.dashboards.report.AnalyticalBrief.StaffingRow;
 import ru.orientir.dashboards.report.AnalyticalBrief.YearRow;
 
 /**
@@ -38,7 +40,8 @@ public final class BriefLayout {
     public static List<Block> blocks(AnalyticalBrief b) {
         List<Block> out = new ArrayList<>();
         out.add(new Paragraph("Справка сформирована автоматически из хранилища Orientir по опубликованным витринам "
-                + "(list_membership, school_status, list_transitions) и справочнику школ. Год списка — год, на который "
+                + "(list_membership, school_status, list_transitions, risk_profile), справочнику школ и сведениям о "
+                + "кадрах. Год списка — год, на который "
                 + "составлен список; данные для него — результаты предыдущего года."));
 
         out.add(new Heading(1, "1. Особенности муниципалитета"));
@@ -90,14 +93,68 @@ public final class BriefLayout {
                         .map(m -> List.of(m.schoolId(), m.schoolName(), AnalyticalBrief.statusLabel(m.status()))).toList()));
             }
         }
-        out.add(new Heading(2, "Кластер 4 — зона риска"));
-        out.add(new Paragraph(b.riskZoneMissing()));
+        List<Membership> riskZone = b.inCluster(4);
+        List<Membership> undecided = b.undecided();
+        out.add(new Heading(2, AnalyticalBrief.CLUSTERS.get(4) + ": " + riskZone.size()));
+        out.add(new Paragraph("Школы не в списке (и не вышедшие из него в этом году), у которых по результатам "
+                + b.assessmentYear() + " года есть маркер, доля «2» в пределах 5 п. п. от порога или рост доли «2» "
+                + "в обязательной процедуре два года подряд."));
+        if (!riskZone.isEmpty()) {
+            out.add(new Table(List.of("Код ОО", "Школа", "Основание"), riskZone.stream()
+                    .map(m -> List.of(m.schoolId(), m.schoolName(), dash(m.clusterReason()))).toList()));
+        } else if (undecided.isEmpty()) {
+            out.add(new Paragraph("Школ в кластере нет."));
+        }
+        if (!undecided.isEmpty()) {
+            out.add(new Paragraph("нет данных: для " + undecided.size() + " школ вне списка нет оценённых результатов "
+                    + b.assessmentYear() + " года — зона риска для них не определяется: "
+                    + undecided.stream().map(m -> m.schoolName() + " (" + m.schoolId() + ")")
+                            .collect(Collectors.joining(", ")) + "."));
+        }
 
         out.add(new Heading(1, "4. Группы риска по контексту"));
-        out.add(new Paragraph(b.contextRisksMissing()));
+        if (b.riskGroups().isEmpty()) {
+            out.add(new Paragraph("нет данных: в хранилище нет профиля рисков по контексту за " + b.assessmentYear()
+                    + " год и ранее (нужны файлы контекста и кадров)."));
+        } else {
+            out.add(new Paragraph("Уровни рисков по контекстным и кадровым данным за " + b.riskYear() + " год "
+                    + "(локальные показатели Orientir, не анкетирование ФИОКО). Группа риска — школы с высоким уровнем; "
+                    + "«нет данных» — нет исходных сведений, это не «низкий»."));
+            List<List<String>> riskRows = new ArrayList<>();
+            for (RiskGroup g : b.riskGroups()) {
+                riskRows.add(List.of(g.risk(), String.valueOf(g.high()), String.valueOf(g.medium()),
+                        String.valueOf(g.low()), String.valueOf(g.noData()),
+                        g.highSchools().isEmpty() ? "—" : String.join("; ", g.highSchools())));
+            }
+            out.add(new Table(List.of("Риск", "Высокий", "Средний", "Низкий", "Нет данных",
+                    "Школы с высоким уровнем"), riskRows));
+        }
 
         out.add(new Heading(1, "5. Кадровое обеспечение"));
-        out.add(new Paragraph(b.staffingMissing()));
+        List<StaffingRow> staff = b.staffing();
+        if (staff.isEmpty()) {
+            out.add(new Paragraph("нет данных: в хранилище нет сведений о кадрах школ муниципалитета за "
+                    + b.assessmentYear() + " год (файл кадров не загружен)."));
+        } else {
+            int teachers = staff.stream().mapToInt(StaffingRow::teachers).sum();
+            int vacancies = staff.stream().mapToInt(r -> r.vacancies() == null ? 0 : r.vacancies()).sum();
+            int pension = staff.stream().mapToInt(r -> r.pensionAge() == null ? 0 : r.pensionAge()).sum();
+            int untrained = staff.stream().mapToInt(r -> r.withoutTraining() == null ? 0 : r.withoutTraining()).sum();
+            long headChanged = staff.stream().filter(r -> Boolean.TRUE.equals(r.headChanged())).count();
+            out.add(new Paragraph(String.format(Locale.ROOT, "По данным за %d год: школ со сведениями — %d, учителей — %d, "
+                            + "вакансий — %d; учителей пенсионного возраста — %d (%s), без профильной подготовки — %d (%s); "
+                            + "смена руководства — в %d школах.", b.assessmentYear(), staff.size(), teachers, vacancies,
+                    pension, share(pension, teachers), untrained, share(untrained, teachers), headChanged)));
+            List<List<String>> staffRows = new ArrayList<>();
+            for (StaffingRow r : staff) {
+                staffRows.add(List.of(r.schoolId(), r.schoolName(), String.valueOf(r.staff()),
+                        String.valueOf(r.teachers()), num(r.vacancies()), num(r.pensionAge()), num(r.withoutTraining()),
+                        r.avgLoad() == null ? "—" : String.format(Locale.ROOT, "%.1f", r.avgLoad()).replace('.', ','),
+                        r.headChanged() == null ? "—" : r.headChanged() ? "да" : "нет"));
+            }
+            out.add(new Table(List.of("Код ОО", "Школа", "Педагогов", "Учителей", "Вакансий", "Пенсионного возраста",
+                    "Без профильной подготовки", "Средняя нагрузка, ч", "Смена руководства"), staffRows));
+        }
 
         out.add(new Heading(1, "6. Изменения год к году"));
         List<YearRow> yoy = b.yearOverYear();
@@ -126,6 +183,14 @@ public final class BriefLayout {
 
     static String pct(double share) {
         return String.format(Locale.ROOT, "%.1f %%", share * 100).replace('.', ',');
+    }
+
+    private static String share(int part, int whole) {
+        return whole == 0 ? "—" : pct(part * 1.0 / whole);
+    }
+
+    private static String num(Integer v) {
+        return v == null ? "—" : String.valueOf(v);
     }
 
     static String n(Integer v) {

@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.orientir.dashboards.report.AnalyticalBrief.Membership;
+import ru.orientir.dashboards.report.AnalyticalBrief.RiskGroup;
 import ru.orientir.dashboards.report.AnalyticalBrief.School;
+import ru.orientir.dashboards.report.AnalyticalBrief.StaffingRow;
 import ru.orientir.dashboards.report.AnalyticalBrief.YearRow;
 
 /** Reads one municipality's brief from the warehouse (SQL beside this class, values bound as parameters). */
@@ -43,13 +45,69 @@ public final class BriefQuery {
         if (!years.contains(listYear)) {
             throw new IllegalArgumentException("Для " + listYear + " года списка нет данных; годы в хранилище: " + years);
         }
+        Risks risks = riskGroups(municipality, listYear);
         return new AnalyticalBrief(municipality, listYear, schools, List.copyOf(years), List.copyOf(membership.values()),
-                yearOverYear(municipality, listYear),
-                "нет данных: витрина профилей рисков по контексту (территория, транспортная доступность, "
-                        + "инфраструктура, ОВЗ, языковые барьеры) ещё не опубликована — появится с аналитическими витринами",
-                "нет данных: витрина кадрового обеспечения (вакансии, возраст педагогов, нагрузка, смена руководства) "
-                        + "ещё не опубликована — появится с аналитическими витринами",
-                "нет данных: кластер 4 «зона риска» определяется по результатам оценочных процедур, которые ещё не загружены");
+                yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing(municipality, listYear));
+    }
+
+    private record Risks(Integer year, List<RiskGroup> groups) {
+    }
+
+    /** Per context risk, the municipality's schools at each level, from the latest profile up to list year − 1. */
+    private Risks riskGroups(String municipality, int listYear) throws SQLException {
+        Integer year = null;
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, List<String>> high = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("risk_groups.sql"))) {
+            ps.setInt(1, listYear);
+            ps.setString(2, municipality);
+            ps.setInt(3, listYear - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    year = rs.getInt("year");
+                    String risk = rs.getString("risk");
+                    int[] c = counts.computeIfAbsent(risk, k -> new int[4]);
+                    List<String> h = high.computeIfAbsent(risk, k -> new ArrayList<>());
+                    switch (rs.getString("level")) {
+                        case "высокий" -> {
+                            c[0]++;
+                            h.add(rs.getString("school_name") + " (" + rs.getString("school_id") + ")");
+                        }
+                        case "средний" -> c[1]++;
+                        case "низкий" -> c[2]++;
+                        default -> c[3]++;
+                    }
+                }
+            }
+        }
+        List<RiskGroup> groups = new ArrayList<>();
+        counts.forEach((risk, c) -> groups.add(new RiskGroup(risk, c[0], c[1], c[2], c[3], high.get(risk))));
+        return new Risks(year, groups);
+    }
+
+    private List<StaffingRow> staffing(String municipality, int listYear) throws SQLException {
+        List<StaffingRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("staffing.sql"))) {
+            ps.setInt(1, listYear);
+            ps.setString(2, municipality);
+            ps.setInt(3, listYear - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Double load = rs.getDouble("avg_load");
+                    if (rs.wasNull()) {
+                        load = null;
+                    }
+                    Boolean changed = rs.getBoolean("head_changed");
+                    if (rs.wasNull()) {
+                        changed = null;
+                    }
+                    rows.add(new StaffingRow(rs.getString("school_id"), rs.getString("school_name"),
+                            integer(rs, "students"), rs.getInt("staff"), rs.getInt("teachers"), integer(rs, "vacancies"),
+                            integer(rs, "teachers_pension_age"), integer(rs, "teachers_without_training"), load, changed));
+                }
+            }
+        }
+        return rows;
     }
 
     public List<String> municipalities() throws SQLException {
@@ -99,7 +157,8 @@ public final class BriefQuery {
                         int cluster = rs.getInt("cluster");
                         bySchool.put(id, new Membership(id, rs.getString("school_name"), on.get(id), rs.getString("status"),
                                 rs.wasNull() ? null : cluster, rs.getString("cluster_name"),
-                                rs.getInt("consecutive_years"), rs.getInt("total_years")));
+                                rs.getString("cluster_reason"), rs.getInt("consecutive_years"),
+                                rs.getInt("total_years")));
                     }
                 }
             }

@@ -82,12 +82,14 @@ public final class SupersetSync {
         List<Dashboard> dashboards = OrientirDashboards.all();
         List<String> municipalities;
         Map<String, Map<String, String>> types;
+        Map<String, String> firstValues;
         try (Connection c = warehouse.connection()) {
             types = columnTypes(c, datasets);
             municipalities = municipalities(c);
+            firstValues = firstValues(c, dashboards);
         }
         AssetBundle bundle = new AssetBundle(new AssetBundle.Target(DATABASE_NAME, target.sqlalchemyUri(),
-                target.schema(), types), datasets, dashboards);
+                target.schema(), types, firstValues), datasets, dashboards);
 
         SupersetClient client = SupersetClient.login(settings.url(), settings.username(), settings.password());
         client.importAssets(bundle.zip(), target.passwords());
@@ -155,6 +157,28 @@ public final class SupersetSync {
             types.put(d.table(), t);
         }
         return types;
+    }
+
+    /** The first value (in sort order) of every single-value filter's column, the value its dashboard opens on. */
+    static Map<String, String> firstValues(Connection c, List<Dashboard> dashboards) throws SQLException {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (Dashboard d : dashboards) {
+            for (Dashboard.Filter f : d.filters()) {
+                if (!f.single()) {
+                    continue;
+                }
+                Dataset ds = f.dataset();
+                ds.label(f.column()); // the column is one of the dataset's own, never user input
+                String from = ds.virtual() ? "(" + ds.sql() + ") AS q" : ds.table();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT MIN(" + f.column() + ") FROM " + from)) {
+                    if (rs.next() && rs.getString(1) != null) {
+                        first.put(AssetBundle.filterKey(f), rs.getString(1));
+                    }
+                }
+            }
+        }
+        return first;
     }
 
     static List<String> municipalities(Connection c) throws SQLException {

@@ -23,9 +23,10 @@ import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseSettings;
 
 /**
- * The brief over domain.md §3's worked example (schools A–D, list years 2020–2022, all in one municipality) plus a
- * school of another municipality that must not appear: the DOCX is opened with POI and its sections and numbers are
- * checked against the warehouse rows.
+ * The brief over domain.md §3's worked example (schools A–D, list years 2020–2022, all in one municipality), a school F
+ * never on the list but in the risk zone (cluster 4) in 2022, and a school of another municipality that must not
+ * appear; with the 2021 context risk profile and staffing (the assessment year of list 2022). The DOCX is opened with
+ * POI and its sections and numbers are checked against the warehouse rows.
  */
 class BriefReportTest {
 
@@ -44,8 +45,8 @@ class BriefReportTest {
                         "6. Изменения год к году")) {
                     assertTrue(text.contains(section), "section " + section);
                 }
-                assertTrue(text.contains("Общеобразовательных организаций: 4, из них городских — 1, сельских — 3; "
-                        + "малокомплектных — 2. Обучающихся всего: 430."), text);
+                assertTrue(text.contains("Общеобразовательных организаций: 5, из них городских — 2, сельских — 3; "
+                        + "малокомплектных — 2. Обучающихся всего: 630."), text);
                 assertTrue(text.contains("В списке 2022 года — 3 школ муниципалитета; хотя бы раз в списке за 2020–2022 "
                         + "годы — 4 школ."), text);
                 assertTrue(text.contains("В 2022 году в списке 3 школ — 1 больше, чем в 2021 году (2). Вошли 2 "
@@ -53,8 +54,12 @@ class BriefReportTest {
                 assertTrue(text.contains("Кластер 1 — положительная динамика (вышли из списка в этом году): 1"));
                 assertTrue(text.contains("Кластер 2 — впервые в списке: 1"));
                 assertTrue(text.contains("Кластер 3 — повторно в списке (остались или вернулись): 2"));
-                assertTrue(text.contains("нет данных: витрина профилей рисков по контексту"));
-                assertTrue(text.contains("нет данных: витрина кадрового обеспечения"));
+                assertTrue(text.contains("Кластер 4 — зона риска снижения образовательных результатов: 1"), text);
+                assertTrue(text.contains("Уровни рисков по контекстным и кадровым данным за 2021 год"), text);
+                assertTrue(text.contains("По данным за 2021 год: школ со сведениями — 3, учителей — 40, вакансий — 3; "
+                        + "учителей пенсионного возраста — 10 (25,0 %), без профильной подготовки — 4 (10,0 %); "
+                        + "смена руководства — в 1 школах."), text);
+                assertTrue(!text.contains("нет данных: в хранилище нет"), text);
                 assertTrue(!text.contains("Другая школа"));
 
                 List<XWPFTable> tables = doc.getTables();
@@ -65,9 +70,30 @@ class BriefReportTest {
                 assertEquals(List.of("B", "Школа B", "+", "−", "+", "вернулась", "1", "2"), cells(membership, 2));
                 assertEquals(List.of("C", "Школа C", "−", "−", "+", "вошла впервые", "1", "1"), cells(membership, 3));
                 assertEquals(List.of("D", "Школа D", "+", "+", "−", "вышла", "0", "2"), cells(membership, 4));
+                XWPFTable riskZone = table(tables, "Основание");
+                assertEquals(List.of("F", "Школа F", "маркер: ОГЭ 9 математика"), cells(riskZone, 1));
+                assertEquals(2, riskZone.getRows().size());
+
+                // survey rows, another municipality and another year are left out; «нет данных» is not «низкий»
+                XWPFTable risks = table(tables, "Школы с высоким уровнем");
+                assertEquals(List.of("Риск", "Высокий", "Средний", "Низкий", "Нет данных", "Школы с высоким уровнем"),
+                        cells(risks, 0));
+                assertEquals(List.of("инфраструктура", "1", "0", "4", "0", "Школа C (C)"), cells(risks, 1));
+                assertEquals(List.of("территория", "2", "1", "1", "1", "Школа B (B); Школа C (C)"), cells(risks, 2));
+                assertEquals(3, risks.getRows().size());
+
+                // the active load of staffing_2021.csv only; the older load of the same file and 2020 are left out
+                XWPFTable staffing = table(tables, "Смена руководства");
+                assertEquals(List.of("Код ОО", "Школа", "Педагогов", "Учителей", "Вакансий", "Пенсионного возраста",
+                        "Без профильной подготовки", "Средняя нагрузка, ч", "Смена руководства"), cells(staffing, 0));
+                assertEquals(List.of("A", "Школа A", "25", "20", "0", "6", "1", "18,5", "нет"), cells(staffing, 1));
+                assertEquals(List.of("B", "Школа B", "9", "8", "2", "2", "3", "24,0", "да"), cells(staffing, 2));
+                assertEquals(List.of("F", "Школа F", "14", "12", "1", "2", "0", "—", "—"), cells(staffing, 3));
+                assertEquals(4, staffing.getRows().size());
+
                 XWPFTable yoy = tables.get(tables.size() - 1);
-                assertEquals(List.of("2022", "4", "3", "75,0 %", "60,0 %", "2", "1", "1", "1", "1"), cells(yoy, 3));
-                assertEquals(List.of("2020", "4", "3", "75,0 %", "60,0 %", "нет истории", "нет истории", "нет истории",
+                assertEquals(List.of("2022", "5", "3", "60,0 %", "50,0 %", "2", "1", "1", "1", "1"), cells(yoy, 3));
+                assertEquals(List.of("2020", "5", "3", "60,0 %", "50,0 %", "нет истории", "нет истории", "нет истории",
                         "нет истории", "нет истории"), cells(yoy, 1));
             }
         }
@@ -81,6 +107,9 @@ class BriefReportTest {
             String html = Files.readString(out, StandardCharsets.UTF_8);
             assertTrue(html.contains("<h2>6. Изменения год к году</h2>"));
             assertTrue(html.contains("<td>Школа C</td><td>−</td><td>−</td><td>+</td><td>вошла впервые</td>"), html);
+            assertTrue(html.contains("<td>территория</td><td>2</td><td>1</td><td>1</td><td>1</td>"
+                    + "<td>Школа B (B); Школа C (C)</td>"), html);
+            assertTrue(html.contains("<td>B</td><td>Школа B</td><td>9</td><td>8</td><td>2</td>"), html);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> BriefReport.write(w, "Нет такого", 2022, BriefReport.Format.HTML, out));
             assertTrue(e.getMessage().contains("Заозёрный район"));
@@ -88,6 +117,13 @@ class BriefReportTest {
                     () -> BriefReport.write(w, "Заозёрный район", 2030, BriefReport.Format.HTML, out));
             assertTrue(e.getMessage().contains("[2020, 2021, 2022]"), e.getMessage());
         }
+    }
+
+    private static XWPFTable table(List<XWPFTable> tables, String lastHeader) {
+        return tables.stream().filter(t -> {
+            List<String> header = cells(t, 0);
+            return header.get(header.size() - 1).equals(lastHeader);
+        }).findFirst().orElseThrow(() -> new AssertionError("no table ending with column " + lastHeader));
     }
 
     private static List<String> cells(XWPFTable t, int row) {
@@ -106,6 +142,7 @@ class BriefReportTest {
                     + "('L1',2,'B','Школа B','" + z + "','{\"settlement\":\"с. Бор\",\"urban_rural\":\"сельская\",\"school_type\":\"ООШ\",\"small_school\":\"да\",\"students\":\"40\"}'),"
                     + "('L1',3,'C','Школа C','" + z + "','{\"settlement\":\"д. Ключи\",\"urban_rural\":\"сельская\",\"school_type\":\"НОШ\",\"small_school\":\"да\",\"students\":\"15\"}'),"
                     + "('L1',4,'D','Школа D','" + z + "','{\"settlement\":\"с. Луг\",\"urban_rural\":\"сельская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"75\"}'),"
+                    + "('L1',6,'F','Школа F','" + z + "','{\"settlement\":\"г. Заозёрск\",\"urban_rural\":\"городская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"200\"}'),"
                     + "('L1',5,'E','Другая школа','Ильинский район','{}')");
             // domain.md §3: A + + +, B + − +, C − − +, D + + −; E (another municipality) never on the list
             String[][] status = {
@@ -120,23 +157,57 @@ class BriefReportTest {
                     {"2022", "C", "true", "'first_time'", "1", "1", "2", "впервые в списке"},
                     {"2020", "D", "true", "NULL", "1", "1", "NULL", "нет данных"},
                     {"2021", "D", "true", "'stayed'", "2", "2", "3", "повторно в списке"},
-                    {"2022", "D", "false", "'left'", "0", "2", "1", "положительная динамика"}};
+                    {"2022", "D", "false", "'left'", "0", "2", "1", "положительная динамика"},
+                    {"2020", "F", "false", "NULL", "0", "0", "NULL", "нет данных"},
+                    {"2021", "F", "false", "'off'", "0", "0", "NULL", "без рисков"},
+                    {"2022", "F", "false", "'off'", "0", "0", "4", "зона риска"}};
             for (String[] r : status) {
+                String reason = r[6].equals("4") ? "'маркер: ОГЭ 9 математика'" : "NULL";
                 s.execute("INSERT INTO school_status VALUES ('R1'," + r[0] + ",'" + r[1] + "','Школа " + r[1] + "','" + z
-                        + "'," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ",'" + r[7] + "')");
+                        + "'," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ",'" + r[7] + "'," + reason + ")");
             }
             for (int y = 2020; y <= 2022; y++) {
                 s.execute("INSERT INTO school_status VALUES ('R1'," + y + ",'E','Другая школа','Ильинский район',false,"
-                        + (y == 2020 ? "NULL" : "'off'") + ",0,0,NULL,'нет данных')");
+                        + (y == 2020 ? "NULL" : "'off'") + ",0,0,NULL,'нет данных',NULL)");
             }
+            // context risks of the assessment year 2021 (list 2022); 2020, the survey and E must not count
+            s.execute("INSERT INTO risk_profile VALUES "
+                    + "('R1',2021,'A','территория','низкий','context','население пункта 120000 чел.'),"
+                    + "('R1',2021,'B','территория','высокий','context','население пункта 400 чел.'),"
+                    + "('R1',2021,'C','территория','высокий','context','население пункта 90 чел.'),"
+                    + "('R1',2021,'D','территория','средний','context','население пункта 3000 чел.'),"
+                    + "('R1',2021,'F','территория','нет данных','context',NULL),"
+                    + "('R1',2021,'A','инфраструктура','низкий','context',NULL),"
+                    + "('R1',2021,'B','инфраструктура','низкий','context',NULL),"
+                    + "('R1',2021,'C','инфраструктура','высокий','context','интернета нет'),"
+                    + "('R1',2021,'D','инфраструктура','низкий','context',NULL),"
+                    + "('R1',2021,'F','инфраструктура','низкий','context',NULL),"
+                    + "('R1',2021,'A','дефицит педагогических кадров','высокий','survey','анкетирование ФИОКО (500+)'),"
+                    + "('R1',2021,'E','территория','высокий','context',NULL),"
+                    + "('R1',2020,'A','территория','высокий','context',NULL)");
+            // staffing: the active (latest) load of staffing_2021.csv; its older load and 2020 must not count
+            s.execute("INSERT INTO meta_load VALUES "
+                    + "('L0','R0','staffing_2021.csv','staffing','h0', TIMESTAMP '2025-12-01 00:00:00', "
+                    + "TIMESTAMP '2025-12-01 00:00:01', 2, 2, 0, 'loaded', NULL),"
+                    + "('L2','R1','staffing_2021.csv','staffing','h2', TIMESTAMP '2026-01-01 00:00:00', "
+                    + "TIMESTAMP '2026-01-01 00:00:02', 3, 3, 0, 'loaded', NULL),"
+                    + "('L3','R1','staffing_2020.csv','staffing','h3', TIMESTAMP '2026-01-01 00:00:00', "
+                    + "TIMESTAMP '2026-01-01 00:00:03', 1, 1, 0, 'loaded', NULL)");
+            s.execute("INSERT INTO stg_staffing VALUES "
+                    + "('L0',2,2021,'A','Школа A',300,99,99,9,9,9,30.0,true),"
+                    + "('L2',2,2021,'A','Школа A',300,25,20,0,6,1,18.5,false),"
+                    + "('L2',3,2021,'B','Школа B',40,9,8,2,2,3,24.0,true),"
+                    + "('L2',4,2021,'F','Школа F',200,14,12,1,2,0,NULL,NULL),"
+                    + "('L2',5,2021,'E','Другая школа',50,5,5,0,0,0,20.0,false),"
+                    + "('L3',2,2020,'C','Школа C',15,3,3,0,0,0,20.0,false)");
             s.execute("INSERT INTO list_transitions VALUES "
-                    + "('R1','municipality',2020,'" + z + "',4,3,NULL,NULL,NULL,NULL,NULL,0.75),"
-                    + "('R1','municipality',2021,'" + z + "',4,2,0,0,0,2,1,0.5),"
-                    + "('R1','municipality',2022,'" + z + "',4,3,2,1,1,1,1,0.75),"
+                    + "('R1','municipality',2020,'" + z + "',5,3,NULL,NULL,NULL,NULL,NULL,0.6),"
+                    + "('R1','municipality',2021,'" + z + "',5,2,0,0,0,2,1,0.4),"
+                    + "('R1','municipality',2022,'" + z + "',5,3,2,1,1,1,1,0.6),"
                     + "('R1','municipality',2020,'Ильинский район',1,0,NULL,NULL,NULL,NULL,NULL,0.0),"
-                    + "('R1','region',2020,NULL,5,3,NULL,NULL,NULL,NULL,NULL,0.6),"
-                    + "('R1','region',2021,NULL,5,2,0,0,0,2,1,0.4),"
-                    + "('R1','region',2022,NULL,5,3,2,1,1,1,1,0.6)");
+                    + "('R1','region',2020,NULL,6,3,NULL,NULL,NULL,NULL,NULL,0.5),"
+                    + "('R1','region',2021,NULL,6,2,0,0,0,2,1,0.333333),"
+                    + "('R1','region',2022,NULL,6,3,2,1,1,1,1,0.5)");
         }
         return w;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ru.orientir.dashboards.assets.Chart;
+import ru.orientir.dashboards.assets.Metric;
 import ru.orientir.dashboards.assets.OrientirDashboards;
+import ru.orientir.dashboards.datasets.Dataset;
+import ru.orientir.dashboards.datasets.MartDatasets;
 import ru.orientir.dashboards.superset.HeadlessChromium;
 import ru.orientir.dashboards.superset.SupersetAcceptance;
 import ru.orientir.dashboards.superset.SupersetClient;
@@ -38,12 +42,13 @@ import ru.orientir.dashboards.superset.SupersetPreconditions;
 import ru.orientir.dashboards.superset.SupersetServer;
 
 /**
- * End to end against a real Apache Superset: {@code bin/orientir generate} and {@code run} build a region (schools and
- * official lists, plus a file with bad rows so the quarantine has reasons), {@code dashboards sync} runs twice as a
- * separate process, then the API shows every object once, a municipal user sees only their municipality, headless
- * Chromium renders every dashboard with data (screenshots in dashboards/target/screenshots), and
- * {@code report} writes the brief. Superset starts once for the class. Skips loudly without Superset or Chromium;
- * fails instead when CI is set.
+ * End to end against a real Apache Superset: {@code bin/orientir generate} and {@code run} build a region (schools,
+ * official lists, school-level result aggregates, context, staffing, survey profiles, plus a file with bad rows so the
+ * quarantine has reasons) and the analytics marts, {@code dashboards sync} runs twice as a separate process, then the
+ * API shows every object once, a municipal user sees only their municipality in every municipal dataset, every chart's
+ * query is timed, headless Chromium renders every dashboard with data (screenshots in
+ * dashboards/target/screenshots/e2e), and {@code report} writes the brief with its risk groups and staffing. Superset
+ * starts once for the class. Skips loudly without Superset or Chromium; fails instead when CI is set.
  */
 class DashboardsCommandIT {
     private static SupersetServer superset;
@@ -70,20 +75,34 @@ class DashboardsCommandIT {
         Path inbox = dir.resolve("inbox");
         Map<String, String> env = new HashMap<>();
         env.put("ORIENTIR_HOME", dir.resolve("home").toString());
-        assertEquals(0, run(root, env, "generate", "--schools", "200", "--years", "5", "--out", inbox.toString()).code);
-        // the dashboards read schools and lists today; the assessment files are for the analytics marts to come
+        // school-level aggregates (lighter than student rows) give the markers, result index and risk zone
+        Proc generate = run(root, env, "generate", "--schools", "200", "--years", "5", "--results", "aggregate",
+                "--out", inbox.toString());
+        assertEquals(0, generate.code, generate.out + generate.err);
         try (Stream<Path> files = Files.list(inbox)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (!name.startsWith("schools") && !name.startsWith("official_list")) {
-                    Files.delete(f);
-                }
+            Set<String> names = files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+            for (String prefix : List.of("schools", "official_list", "results_agg", "context", "staffing")) {
+                assertTrue(names.stream().anyMatch(n -> n.startsWith(prefix)), prefix + " file generated: " + names);
             }
         }
         Files.writeString(inbox.resolve("official_list_errata.csv"),
                 "list_year,school_id,reason\nabc,550001,x\n2024,NO-SUCH-SCHOOL,y\n", StandardCharsets.UTF_8);
+        long pipelineStart = System.nanoTime();
         Proc pipeline = run(root, env, "run", "--inbox", inbox.toString());
+        System.out.printf("pipeline run: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pipelineStart));
         assertEquals(0, pipeline.code, pipeline.out + pipeline.err);
+        try (Connection c = readOnly(); var st = c.createStatement()) {
+            for (String mart : List.of("school_year_markers", "risk_profile", "resilience")) {
+                try (var rs = st.executeQuery("SELECT count(*) FROM " + mart)) {
+                    rs.next();
+                    assertTrue(rs.getLong(1) > 0, mart + " is published with rows");
+                }
+            }
+            try (var rs = st.executeQuery("SELECT count(*) FROM school_status WHERE cluster = 4")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 0, "the risk zone (cluster 4) is decided from the results");
+            }
+        }
 
         Proc unconfigured = run(root, env, "dashboards", "sync");
         assertEquals(2, unconfigured.code);
@@ -98,7 +117,7 @@ class DashboardsCommandIT {
             System.out.printf("dashboards sync #%d: %d ms (process); %s%n", i,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), sync.out.strip());
             assertEquals(0, sync.code, sync.out + sync.err);
-            assertTrue(sync.out.contains("дашбордов 4"), sync.out);
+            assertTrue(sync.out.contains("дашбордов " + OrientirDashboards.all().size()), sync.out);
         }
 
         List<String> municipalities = new ArrayList<>();
@@ -119,8 +138,19 @@ class DashboardsCommandIT {
         String municipality = municipalities.get(1);
         String user = "coordinator";
         SupersetClient coordinator = SupersetClient.login(superset.url(), user, acceptance.createMunicipalUser(user, municipality));
+        List<Chart> rlsProbes = new ArrayList<>();
         for (String key : List.of("municipality_schools", "municipality_transitions_table")) {
-            Chart chart = OrientirDashboards.charts().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+            rlsProbes.add(OrientirDashboards.charts().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow());
+        }
+        // every municipal dataset, the views over the analytics marts included: rows per municipality as each sees them
+        for (Dataset d : MartDatasets.provisioned()) {
+            if (d.municipal()) {
+                rlsProbes.add(new Chart("rls_" + d.table(), "Проверка RLS: " + d.title(), Chart.Viz.TABLE, d,
+                        List.of("municipality"), List.of(new Metric("Строк", "COUNT(*)")), null, List.of(), 1000, Map.of()));
+            }
+        }
+        for (Chart chart : rlsProbes) {
+            String key = chart.key();
             long id = datasetIds.get(chart.dataset().table());
             List<JsonNode> seen = SupersetAcceptance.rows(coordinator, chart, id);
             assertFalse(seen.isEmpty(), key + ": the coordinator sees their municipality");
@@ -129,6 +159,13 @@ class DashboardsCommandIT {
             assertTrue(SupersetAcceptance.rows(admin, chart, id).stream()
                     .anyMatch(r -> !municipality.equals(r.path("municipality").asText())), key + ": the admin sees all");
         }
+
+        Map<String, List<Duration>> times = acceptance.chartQueryTimes(datasetIds, 3);
+        System.out.println("chart queries (chart-data API, no cache, 3 runs each):");
+        System.out.print(SupersetAcceptance.percentiles(times));
+        List<Duration> all = times.values().stream().flatMap(List::stream).toList();
+        System.out.printf("all charts: p50 %.1f ms, p95 %.1f ms%n", SupersetAcceptance.pct(all, 50),
+                SupersetAcceptance.pct(all, 95));
 
         Path shots = root.resolve("dashboards/target/screenshots/e2e");
         try (HeadlessChromium browser = new HeadlessChromium(HeadlessChromium.executable().orElseThrow(), 1600, 1200)) {
@@ -153,7 +190,16 @@ class DashboardsCommandIT {
             String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertTrue(text.contains("Аналитическая справка: " + municipality), text);
             assertTrue(text.contains("6. Изменения год к году"));
-            assertTrue(doc.getTables().size() >= 3);
+            assertTrue(text.contains("Уровни рисков по контекстным и кадровым данным за " + (lastYear - 1) + " год"), text);
+            assertTrue(text.contains("По данным за " + (lastYear - 1) + " год: школ со сведениями"), text);
+            assertTrue(text.contains("Кластер 4 — зона риска снижения образовательных результатов"), text);
+            assertFalse(text.contains("нет данных: в хранилище нет"), text);
+            List<String> lastHeaders = doc.getTables().stream().map(t -> {
+                var cells = t.getRow(0).getTableCells();
+                return cells.get(cells.size() - 1).getText();
+            }).toList();
+            assertTrue(lastHeaders.contains("Школы с высоким уровнем"), "risk groups table: " + lastHeaders);
+            assertTrue(lastHeaders.contains("Смена руководства"), "staffing table: " + lastHeaders);
         }
         Proc html = run(root, env, "report", "--municipality", municipality, "--list-year", String.valueOf(lastYear),
                 "--format", "html", "--out", dir.resolve("brief.html").toString());
