@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs bin/orientir as a user would: a separate process, environment variables, stdout and exit code. */
-final class OrientirCli {
-    record Result(int exitCode, String stdout, String stderr) {
+public final class OrientirCli {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private final Path root;
     private final Map<String, String> env;
 
-    OrientirCli(Map<String, String> env) {
+    public OrientirCli(Map<String, String> env) {
         String configured = System.getenv("ORIENTIR_ROOT");
         this.root = configured != null ? Path.of(configured) : Path.of("..").toAbsolutePath().normalize();
         if (!Files.isExecutable(root.resolve("bin/orientir"))) {
@@ -26,7 +26,7 @@ final class OrientirCli {
         this.env = env;
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("bin/orientir").toString());
         command.addAll(List.of(args));
@@ -36,13 +36,16 @@ final class OrientirCli {
         Path err = Files.createTempFile("orientir-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("bin/orientir " + String.join(" ", args) + " did not finish in 5 minutes");
+        try {
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("bin/orientir " + String.join(" ", args) + " did not finish in 5 minutes");
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return r;
     }
 }
