@@ -75,8 +75,10 @@ class DashboardsCommandIT {
         Path inbox = dir.resolve("inbox");
         Map<String, String> env = new HashMap<>();
         env.put("ORIENTIR_HOME", dir.resolve("home").toString());
-        // school-level aggregates (lighter than student rows) give the markers, result index and risk zone
-        Proc generate = run(root, env, "generate", "--schools", "200", "--years", "5", "--results", "aggregate",
+        // school-level aggregates (lighter than student rows) give the markers, result index and risk zone; the size
+        // can be raised to measure chart times on a larger region (-Dorientir.it.schools=1000 -Dorientir.it.years=10)
+        Proc generate = run(root, env, "generate", "--schools", System.getProperty("orientir.it.schools", "200"),
+                "--years", System.getProperty("orientir.it.years", "5"), "--results", "aggregate",
                 "--out", inbox.toString());
         assertEquals(0, generate.code, generate.out + generate.err);
         try (Stream<Path> files = Files.list(inbox)) {
