@@ -1,7 +1,6 @@
 package ru.orientir.etl.analytics;
 
 import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.covar_pop;
 import static org.apache.spark.sql.functions.format_string;

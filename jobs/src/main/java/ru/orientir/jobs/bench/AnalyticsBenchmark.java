@@ -1,9 +1,6 @@
 package ru.orientir.jobs.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -131,7 +128,7 @@ public final class AnalyticsBenchmark {
         progress.accept(String.format(Locale.ROOT, "масштаб %s: снимок %,d школ × %d лет, %,d строк результатов — %.1f с",
                 scale.label(), schools, years, written.resultRows(), written.seconds()));
         System.gc();
-        resetPeaks();
+        PeakMemory.reset();
 
         Map<String, Double> steps = new LinkedHashMap<>();
         AnalyticsJob job = new AnalyticsJob(spark, AnalyticsSettings.defaults());
@@ -161,7 +158,7 @@ public final class AnalyticsBenchmark {
             }
         }
         Measurement m = new Measurement(scale, schools, years, written.resultRows(), written.seconds(), steps, analytics,
-                publish, martRows, peakHeap(), peakRssKb());
+                publish, martRows, PeakMemory.heap(), PeakMemory.rssKb());
         if (!keepFiles) {
             deleteTree(snapshot);
         }
@@ -236,42 +233,6 @@ public final class AnalyticsBenchmark {
 
     private static String seconds(double s) {
         return String.format(Locale.ROOT, "%.1f", s);
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-        try {
-            // "5" resets the process's peak resident set (VmHWM) on Linux, so each scale reports its own peak.
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException e) {
-            // not Linux or not allowed: the peak is then the process's since its start
-        }
-    }
-
-    /** The sum of the heap pools' peaks since the last reset: an upper bound of the heap in use at any moment. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
-
-    private static long peakRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux: no process peak
-        }
-        return -1;
     }
 
     static void deleteTree(Path dir) throws IOException {

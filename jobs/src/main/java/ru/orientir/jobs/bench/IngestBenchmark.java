@@ -2,9 +2,6 @@ package ru.orientir.jobs.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +81,8 @@ public final class IngestBenchmark {
                     + "', header = true)");
         }
         double duck = (System.nanoTime() - t1) / 1e9;
-        return new Result(rows, Files.size(results), ingest, duck, Runtime.getRuntime().maxMemory(), peakOldGen(),
-                peakRssKb(), load);
+        return new Result(rows, Files.size(results), ingest, duck, Runtime.getRuntime().maxMemory(), PeakMemory.oldGen(),
+                PeakMemory.rssKb(), load);
     }
 
     public static void writeSchools(Path file) throws IOException {
@@ -122,26 +119,4 @@ public final class IngestBenchmark {
     }
 
     /** The old generation's peak: what survived collections, i.e. what the load kept alive. */
-    private static long peakOldGen() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && pool.getPeakUsage() != null) {
-                peak = Math.max(peak, pool.getPeakUsage().getUsed());
-            }
-        }
-        return peak;
-    }
-
-    private static long peakRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux: no process peak
-        }
-        return -1;
-    }
 }
