@@ -24,15 +24,23 @@ public record Dataset(String table, String title, List<Column> columns, String s
         this(table, title, columns, null);
     }
 
-    /** A virtual dataset whose query is the resource {@code datasets/<name>.sql} beside this class. */
+    /**
+     * A virtual dataset whose query is the resource {@code datasets/<name>.sql} beside this class; {@code {schools}} in
+     * it stands for {@code schools.fragment.sql} (each school's name and municipality).
+     */
     public static Dataset view(String name, String title, List<Column> columns) {
-        try (InputStream in = Dataset.class.getResourceAsStream(name + ".sql")) {
+        String sql = resource(name + ".sql").replace("{schools}", resource("schools.fragment.sql"));
+        return new Dataset(name, title, columns, sql);
+    }
+
+    /** A SQL resource beside this class, without its comment lines. */
+    private static String resource(String file) {
+        try (InputStream in = Dataset.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("Missing SQL resource for dataset " + name);
+                throw new IllegalStateException("Missing SQL resource " + file);
             }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines().filter(l -> !l.strip().startsWith("--")).reduce((a, b) -> a + "\n" + b).orElse("").strip();
-            return new Dataset(name, title, columns, sql);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,6 @@ SELECT r.year AS year,
        r.training_site_reason AS training_site_reason,
        CASE WHEN r.year = y.latest THEN 1 ELSE 0 END AS is_latest
 FROM resilience AS r
-INNER JOIN (SELECT school_id, argMax(school_name, list_year) AS school_name, argMax(municipality, list_year) AS municipality
-            FROM school_status GROUP BY school_id) AS sch
+INNER JOIN {schools} AS sch
         ON sch.school_id = r.school_id
 CROSS JOIN (SELECT MAX(year) AS latest FROM resilience) AS y

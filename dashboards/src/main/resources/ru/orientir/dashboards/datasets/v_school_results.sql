@@ -16,6 +16,5 @@ SELECT m.year AS year,
        CASE WHEN m.marker THEN 1 ELSE 0 END AS marker_flag,
        m.note AS note
 FROM school_year_markers AS m
-INNER JOIN (SELECT school_id, argMax(school_name, list_year) AS school_name, argMax(municipality, list_year) AS municipality
-            FROM school_status GROUP BY school_id) AS sch
+INNER JOIN {schools} AS sch
         ON sch.school_id = m.school_id

@@ -19,7 +19,6 @@ FROM stg_staffing AS f
 INNER JOIN (SELECT school_id, MAX(year) AS latest FROM stg_staffing
             WHERE load_id IN (SELECT load_id FROM meta_active_load) GROUP BY school_id) AS l
         ON l.school_id = f.school_id AND l.latest = f.year
-INNER JOIN (SELECT school_id, argMax(school_name, list_year) AS school_name, argMax(municipality, list_year) AS municipality
-            FROM school_status GROUP BY school_id) AS sch
+INNER JOIN {schools} AS sch
         ON sch.school_id = f.school_id
 WHERE f.load_id IN (SELECT load_id FROM meta_active_load)

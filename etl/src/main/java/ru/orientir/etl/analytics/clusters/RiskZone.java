@@ -22,6 +22,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import ru.orientir.etl.analytics.AnalyticsSettings.ProcedureRef;
 import ru.orientir.etl.analytics.Stats;
 import ru.orientir.etl.analytics.markers.Markers;
+import ru.orientir.etl.analytics.results.ProcedureResults;
 
 /**
  * domain.md §4, the conditions of the risk zone per school and assessment year, from the judged procedures only:
@@ -38,10 +39,7 @@ public final class RiskZone {
         Column marker = coalesce(col("marker"), lit(false));
         Column near = marker.equalTo(false).and(share.geq(col("threshold").minus(settings.nearThreshold()).minus(Markers.EPSILON)));
         Column worsening = worsening(settings.trendYears());
-        Column isMandatory = lit(false);
-        for (ProcedureRef p : mandatory) {
-            isMandatory = isMandatory.or(col("procedure").equalTo(p.procedure()).and(col("subject").equalTo(p.subject())));
-        }
+        Column isMandatory = ProcedureResults.isOneOf(mandatory);
         WindowSpec series = Window.partitionBy("school_id", "procedure", "grade", "subject").orderBy("year");
         Dataset<Row> judged = markers.filter(col("judged"));
         for (int i = 1; i <= settings.trendYears(); i++) {

@@ -73,10 +73,9 @@ public final class ListMembership {
                 when(procedures.notEqual(""), procedures).as("procedures"),
                 when(onList, col("severity")).as("severity"),
                 col("list_year").minus(1).cast("int").as("results_year"),
-                // kept for the agreement and the risk zone, dropped before publishing
+                // kept for the agreement, not published
                 coalesce(col("computed_on"), lit(false)).as("computed_on"),
-                official.as("official_year"),
-                col("computed_on").isNotNull().as("has_results"));
+                official.as("official_year"));
     }
 
     /**

@@ -32,18 +32,17 @@ public final class Markers {
 
     public static Dataset<Row> of(Dataset<Row> results, MarkerSettings settings) {
         Column participants = col("participants").cast("double");
-        Column judged = col("participants").geq(settings.minParticipants()).and(share().isNotNull());
-        Dataset<Row> marked = results
+        Dataset<Row> shares = results
                 .withColumn("share_mark2", round(col("mark2").divide(participants), 6))
                 .withColumn("share_below_min", round(col("below_min").divide(participants), 6))
-                .withColumn("threshold", threshold(settings))
-                .withColumn("marker", when(judged, share().geq(col("threshold").minus(EPSILON))))
+                .withColumn("threshold", threshold(settings));
+        return withDerived(shares, settings)
+                .withColumn("marker", when(col("judged"), col("share").geq(col("threshold").minus(EPSILON))))
                 .withColumn("note",
                         when(col("participants").lt(settings.minParticipants()), lit(NOTE_TOO_FEW))
-                                .when(share().isNull(), lit(NOTE_NO_MINIMUM))
+                                .when(col("share").isNull(), lit(NOTE_NO_MINIMUM))
                                 .when(col("marker"), lit(NOTE_MARKER))
                                 .otherwise(lit(NOTE_NO_MARKER)));
-        return withDerived(marked, settings);
     }
 
     /**

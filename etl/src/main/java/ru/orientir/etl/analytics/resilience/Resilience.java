@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import ru.orientir.etl.analytics.AnalyticsSettings.ProcedureRef;
 import ru.orientir.etl.analytics.Stats;
 import ru.orientir.etl.analytics.markers.Markers;
+import ru.orientir.etl.analytics.results.ProcedureResults;
 
 /**
  * domain.md §7. The result index of a school and year is the mean of its standardised mean results (z across the
@@ -40,10 +41,7 @@ public final class Resilience {
 
     /** Per school and year: result_index, from {@link Markers} rows. */
     public static Dataset<Row> resultIndex(Dataset<Row> markers, List<ProcedureRef> mandatory) {
-        Column isMandatory = lit(false);
-        for (ProcedureRef p : mandatory) {
-            isMandatory = isMandatory.or(col("procedure").equalTo(p.procedure()).and(col("subject").equalTo(p.subject())));
-        }
+        Column isMandatory = ProcedureResults.isOneOf(mandatory);
         WindowSpec procedureYear = Window.partitionBy("year", "procedure", "grade", "subject");
         return markers.filter(col("judged").and(isMandatory).and(col("mean_result").isNotNull()))
                 .withColumn("z", Stats.zScore(col("mean_result"), procedureYear))

@@ -9,12 +9,15 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
+import ru.orientir.etl.analytics.AnalyticsSettings.ProcedureRef;
 import ru.orientir.etl.analytics.markers.MarkerSettings;
 
 /**
@@ -44,6 +47,15 @@ public final class ProcedureResults {
                 .withColumn("pick", row_number().over(byKey))
                 .filter(col("pick").equalTo(1))
                 .drop("priority", "pick");
+    }
+
+    /** Whether a row's procedure and subject are one of the given procedures (any grade). */
+    public static Column isOneOf(List<ProcedureRef> procedures) {
+        Column matches = lit(false);
+        for (ProcedureRef p : procedures) {
+            matches = matches.or(col("procedure").equalTo(p.procedure()).and(col("subject").equalTo(p.subject())));
+        }
+        return matches;
     }
 
     static Dataset<Row> fromStudents(Dataset<Row> students, MarkerSettings settings) {
