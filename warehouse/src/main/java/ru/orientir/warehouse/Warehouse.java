@@ -29,15 +29,35 @@ public interface Warehouse extends AutoCloseable {
     /** Applies the engine's Flyway migrations ({@code db/migration/<engine>}); returns how many were applied. */
     int migrate();
 
+    /**
+     * Writes each table's rows in bulk, in order: DuckDB through its appender, all tables in one transaction;
+     * ClickHouse through client-v2 as one {@code RowBinary} stream per table. ClickHouse has no transactions, so a
+     * caller that must survive a crash between two tables makes its writes idempotent (see StagingWriter's
+     * line-based cleanup).
+     */
+    void insertRows(List<TableRows> tables);
+
+    /**
+     * Runs the work on one connection, in one transaction where the engine has them (DuckDB). ClickHouse has none
+     * (its JDBC driver refuses {@code setAutoCommit(false)}): there the statements run one by one, so the work must
+     * be idempotent, ending the same when it is run again after a crash part-way.
+     */
+    void inTransaction(SqlWork work);
+
     /** Runs a SELECT and writes its result to one Parquet file with the engine's own writer. */
     void exportParquet(String selectSql, Path file);
 
     /**
-     * Replaces the named marts with the given files' contents. Readers see either the previous publication or this
-     * one for each mart (on DuckDB for all marts together, in one transaction; on ClickHouse per mart, through
-     * EXCHANGE TABLES). The tables keep their migrated definitions.
+     * Replaces the named marts with the given files' contents, all of them as one publication of {@code runId}: a
+     * reader sees the previous publication or this one, never marts of two runs side by side. DuckDB does it in one
+     * transaction; ClickHouse, which has none, loads the run into each mart's {@code <mart>__runs} table (partitioned
+     * by run) and then moves the published-run pointer ({@code meta_publication}) in one insert; the marts are views
+     * that read the run the pointer names. A failure before the pointer moves leaves every mart as it was.
      */
-    void publish(List<MartFiles> marts);
+    void publish(String runId, List<MartFiles> marts);
+
+    /** The run whose marts are published, or null when nothing has been published yet. */
+    String publishedRun();
 
     @Override
     void close();

@@ -146,7 +146,7 @@ public final class AnalyticsBenchmark {
         try (Warehouse warehouse = Warehouse.open(WarehouseSettings.embedded(warehouseHome))) {
             warehouse.migrate();
             long t1 = System.nanoTime();
-            warehouse.publish(files);
+            warehouse.publish(runId, files);
             publish = (System.nanoTime() - t1) / 1e9;
             try (var c = warehouse.connection(); var s = c.createStatement()) {
                 for (MartFiles mart : files) {

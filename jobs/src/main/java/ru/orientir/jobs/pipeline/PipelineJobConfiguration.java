@@ -104,7 +104,7 @@ final class PipelineJobConfiguration {
      */
     static void publish(RunContext run, RunState state) {
         List<MartFiles> marts = state.marts();
-        run.warehouse().publish(marts);
+        run.warehouse().publish(run.runId(), marts);
         state.published(countRows(run, marts));
         // Dashboards follow the marts; a failed sync is reported, but the publication stands.
         try {

@@ -7,38 +7,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
 import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseColumn;
 import com.clickhouse.data.ClickHouseFormat;
 
 import ru.orientir.warehouse.Engine;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Migrations;
+import ru.orientir.warehouse.Publication;
 import ru.orientir.warehouse.SimpleDataSource;
 import ru.orientir.warehouse.SqlResource;
+import ru.orientir.warehouse.SqlWork;
+import ru.orientir.warehouse.TableRows;
 import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseException;
 import ru.orientir.warehouse.WarehouseSettings;
 
 /**
  * The production warehouse on a ClickHouse server. SQL and migrations go through the official JDBC driver; bulk data
- * (Parquet in and out) goes through client-v2 as a stream, never row by row.
+ * (staging rows as RowBinary, Parquet in and out) goes through client-v2 as a stream, never row by row. ClickHouse
+ * has no transactions: nothing here calls {@code setAutoCommit}; publication switches all marts at once through the
+ * published-run pointer (see {@link Warehouse#publish}).
  */
 public final class ClickHouseWarehouse implements Warehouse {
     private static final long TIMEOUT_MINUTES = 60;
+    private static final String RUNS = "__runs";
 
     private final WarehouseSettings settings;
     private final Endpoint endpoint;
     private final Client client;
+    private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
 
     /** host, port, database and protocol parsed from the JDBC URL. */
     record Endpoint(String httpUrl, String database) {
@@ -72,6 +88,19 @@ public final class ClickHouseWarehouse implements Warehouse {
         return Engine.CLICKHOUSE;
     }
 
+    /** Where the warehouse is, for messages: the URL and user, never the password. */
+    String where() {
+        return "ClickHouse " + endpoint.httpUrl() + endpoint.database()
+                + " (пользователь " + (settings.user() == null ? "default" : settings.user()) + ")";
+    }
+
+    /** The Russian description of a failure (see {@link ClickHouseErrors}), with the password never in it. */
+    private String describe(String purpose, Throwable e) {
+        String text = ClickHouseErrors.describe(purpose, where(), e);
+        String password = settings.password();
+        return password == null || password.isEmpty() ? text : text.replace(password, "***");
+    }
+
     @Override
     public Connection connection() throws SQLException {
         Properties props = new Properties();
@@ -81,12 +110,81 @@ public final class ClickHouseWarehouse implements Warehouse {
         if (settings.password() != null) {
             props.setProperty("password", settings.password());
         }
-        return DriverManager.getConnection(settings.jdbcUrl(), props);
+        try {
+            return DriverManager.getConnection(settings.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw new SQLException(describe("подключение к хранилищу", e), e.getSQLState(), e);
+        }
     }
 
     @Override
     public int migrate() {
-        return Migrations.apply(new SimpleDataSource(this::connection), Engine.CLICKHOUSE);
+        try {
+            return Migrations.apply(new SimpleDataSource(this::connection), Engine.CLICKHOUSE);
+        } catch (RuntimeException e) {
+            throw new WarehouseException(describe("применение миграций схемы", e), e);
+        }
+    }
+
+    @Override
+    public void insertRows(List<TableRows> tables) {
+        for (TableRows rows : tables) {
+            if (rows.rows().isEmpty()) {
+                continue;
+            }
+            TableSchema schema = schema(rows);
+            try {
+                client.insert(rows.table(), rows.columns(), out -> {
+                    RowBinaryFormatWriter writer = new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinary);
+                    for (Object[] row : rows.rows()) {
+                        for (int i = 0; i < row.length; i++) {
+                            writer.setValue(rows.columns().get(i), row[i]);
+                        }
+                        writer.commitRow();
+                    }
+                }, ClickHouseFormat.RowBinary, new InsertSettings()).get(TIMEOUT_MINUTES, TimeUnit.MINUTES).close();
+            } catch (Exception e) {
+                throw new WarehouseException(describe("запись строк в таблицу " + rows.table(), e), e);
+            }
+        }
+    }
+
+    /** The column types of the rows' columns, as the server declares them (read once per table and column list). */
+    private TableSchema schema(TableRows rows) {
+        return schemas.computeIfAbsent(rows.table() + ":" + String.join(",", rows.columns()), key -> {
+            Map<String, String> types = new java.util.HashMap<>();
+            try (Connection c = connection();
+                 PreparedStatement ps = c.prepareStatement(
+                         "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = ?")) {
+                ps.setString(1, rows.table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        types.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new WarehouseException(describe("чтение описания таблицы " + rows.table(), e), e);
+            }
+            List<ClickHouseColumn> columns = new ArrayList<>();
+            for (String name : rows.columns()) {
+                String type = types.get(name);
+                if (type == null) {
+                    throw new WarehouseException("В таблице " + rows.table() + " хранилища " + where() + " нет столбца «"
+                            + name + "». Примените миграции (bin/orientir run делает это сам) и повторите.");
+                }
+                columns.add(ClickHouseColumn.of(name, type));
+            }
+            return new TableSchema(rows.table(), null, endpoint.database(), columns);
+        });
+    }
+
+    @Override
+    public void inTransaction(SqlWork work) {
+        try (Connection c = connection()) {
+            work.run(c);
+        } catch (SQLException e) {
+            throw new WarehouseException(describe("запись в хранилище", e), e);
+        }
     }
 
     @Override
@@ -102,49 +200,177 @@ public final class ClickHouseWarehouse implements Warehouse {
                 in.transferTo(out);
             }
         } catch (Exception e) {
-            throw new WarehouseException("Exporting to Parquet " + file + " from ClickHouse failed: " + rootMessage(e), e);
+            throw new WarehouseException(describe("выгрузка снимка в Parquet " + file.getFileName(), e), e);
+        }
+    }
+
+    /**
+     * One publication for all marts: the run goes into every {@code <mart>__runs} (marts not in the list carry the
+     * published run's rows over, as DuckDB keeps them), then one pointer row makes it visible everywhere at once,
+     * then the older runs' partitions are dropped. A failure before the pointer moves drops what this attempt loaded
+     * and leaves every mart as it was.
+     */
+    @Override
+    public void publish(String runId, List<MartFiles> marts) {
+        Publication.requireRunId(runId);
+        String purpose = "публикация витрин запуска " + runId;
+        try (Connection c = connection()) {
+            Set<String> all = martTables(c);
+            for (MartFiles mart : marts) {
+                if (!all.contains(mart.table())) {
+                    throw new WarehouseException("Витрины " + mart.table() + " нет в хранилище " + where()
+                            + " (нет таблицы " + mart.table() + RUNS + "). Примените миграции и повторите.");
+                }
+            }
+            String previous = Publication.publishedRun(c);
+            if (!runId.equals(previous)) {
+                try {
+                    load(c, runId, previous, all, marts);
+                } catch (SQLException | RuntimeException e) {
+                    abandon(c, runId, previous, all);
+                    throw e;
+                }
+                Publication.movePointer(c, runId);
+            }
+            // Readers see this run now; the older runs' partitions go (a resumed publication of the run that is
+            // already published only finishes this clean-up).
+            dropOtherRuns(c, all, runId);
+        } catch (SQLException | RuntimeException e) {
+            throw new WarehouseException("Публикация витрин запуска " + runId + " не выполнена. Прежняя публикация "
+                    + "осталась на месте: читатели видят витрины предыдущего запуска целиком.\n"
+                    + (e instanceof WarehouseException ? e.getMessage() : describe(purpose, e)), e);
+        }
+    }
+
+    /**
+     * Drops every partition but the published run's. A failure here is left for the next publication, which drops
+     * them again: readers never see those rows, since the views read the published run only.
+     */
+    private static void dropOtherRuns(Connection c, Set<String> marts, String runId) {
+        for (String table : marts) {
+            try {
+                for (String run : runsIn(c, table)) {
+                    if (!run.equals(runId)) {
+                        dropPartition(c, table, run);
+                    }
+                }
+            } catch (SQLException | RuntimeException ignored) {
+                // see above
+            }
+        }
+    }
+
+    /** Loads the run into every mart's table; nothing is visible to readers until the pointer moves. */
+    private void load(Connection c, String runId, String previous, Set<String> all, List<MartFiles> marts)
+            throws SQLException {
+        for (String table : all) {
+            dropPartition(c, table, runId);   // what an earlier, failed attempt of this run left
+        }
+        for (MartFiles mart : marts) {
+            for (Path file : mart.parquetFiles()) {
+                insertParquet(mart.table() + RUNS, file);
+            }
+        }
+        Set<String> carried = new LinkedHashSet<>(all);
+        marts.forEach(m -> carried.remove(m.table()));
+        if (previous != null) {
+            for (String table : carried) {
+                carryOver(c, table, previous, runId);
+            }
+        }
+        // The new files may hold this run's rows only: rows of another run would land in another partition.
+        for (MartFiles mart : marts) {
+            Set<String> runs = runsIn(c, mart.table());
+            runs.remove(runId);
+            runs.remove(previous);
+            if (!runs.isEmpty()) {
+                throw new WarehouseException("В файлах витрины " + mart.table() + " есть строки других запусков ("
+                        + String.join(", ", runs) + "), а публикуется " + runId + ". Прежняя публикация осталась на месте.");
+            }
+        }
+    }
+
+    /** After a failed load: every partition but the published run's goes; readers never saw any of it. */
+    private static void abandon(Connection c, String runId, String previous, Set<String> all) {
+        for (String table : all) {
+            try {
+                for (String run : runsIn(c, table)) {
+                    if (!run.equals(previous)) {
+                        dropPartition(c, table, run);
+                    }
+                }
+            } catch (SQLException | RuntimeException ignored) {
+                // The pointer did not move, so readers still see the previous run; the next attempt clears the rest.
+            }
         }
     }
 
     @Override
-    public void publish(List<MartFiles> marts) {
+    public String publishedRun() {
         try (Connection c = connection()) {
-            for (MartFiles mart : marts) {
-                execute(c, SqlResource.forTable("sql/clickhouse/publish-prepare.sql", mart.table()));
-                for (Path file : mart.parquetFiles()) {
-                    insertParquet(mart.table() + "__next", file);
+            return Publication.publishedRun(c);
+        } catch (SQLException e) {
+            throw new WarehouseException(describe("чтение опубликованного запуска", e), e);
+        }
+    }
+
+    /** The marts: every {@code <mart>__runs} table of the database, named without the suffix. */
+    private static Set<String> martTables(Connection c) throws SQLException {
+        Set<String> tables = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(SqlResource.load("sql/clickhouse/mart-tables.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                tables.add(name.substring(0, name.length() - RUNS.length()));
+            }
+        }
+        return tables;
+    }
+
+    private static void dropPartition(Connection c, String mart, String runId) throws SQLException {
+        execute(c, SqlResource.forTable("sql/clickhouse/publish-drop-run.sql", mart).get(0).replace("{run}", literal(runId)));
+    }
+
+    private static void carryOver(Connection c, String mart, String from, String to) throws SQLException {
+        execute(c, SqlResource.forTable("sql/clickhouse/publish-carry-over.sql", mart).get(0)
+                .replace("{from}", literal(from)).replace("{to}", literal(to)));
+    }
+
+    /** Every run id with rows in the mart's table. */
+    private static Set<String> runsIn(Connection c, String mart) throws SQLException {
+        Set<String> runs = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(SqlResource.load("sql/clickhouse/mart-runs.sql"))) {
+            ps.setString(1, mart + RUNS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(rs.getString(1));
                 }
             }
-            for (MartFiles mart : marts) {
-                execute(c, SqlResource.forTable("sql/clickhouse/publish-swap.sql", mart.table()));
-            }
-        } catch (SQLException e) {
-            throw new WarehouseException("Publishing marts to ClickHouse failed: " + e.getMessage(), e);
         }
+        return runs;
+    }
+
+    /** A run id as a ClickHouse string literal (run ids are checked by {@link Publication#requireRunId}). */
+    private static String literal(String runId) {
+        return "'" + Publication.requireRunId(runId) + "'";
     }
 
     private void insertParquet(String table, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            client.insert(table, in, ClickHouseFormat.Parquet, new InsertSettings())
+            // A null in a column that is not Nullable is an error, as in DuckDB, never silently the type's default.
+            client.insert(table, in, ClickHouseFormat.Parquet,
+                            new InsertSettings().serverSetting("input_format_null_as_default", "0"))
                     .get(TIMEOUT_MINUTES, TimeUnit.MINUTES)
                     .close();
         } catch (Exception e) {
-            throw new WarehouseException("Loading " + file + " into ClickHouse table " + table + " failed: "
-                    + rootMessage(e), e);
+            throw new WarehouseException(describe("загрузка файла " + file + " в таблицу " + table, e), e);
         }
     }
 
-    private static void execute(Connection c, List<String> statements) throws SQLException {
+    private static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
+            s.execute(sql);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return t.getMessage();
     }
 
     @Override

@@ -29,20 +29,22 @@ class DuckDbPublicationTest {
             w.migrate();
             Path membership1 = parquet(w, "membership1", "SELECT 'r1' AS run_id, 2024 AS list_year, 'S1' AS school_id, true AS on_list, 'official' AS source, NULL AS reasons");
             Path transitions1 = parquet(w, "transitions1", "SELECT 'r1' AS run_id, 'region' AS level, 2024 AS list_year, NULL AS municipality, 1 AS schools, 1 AS on_list, NULL AS entered, NULL AS first_time, NULL AS \"returning\", NULL AS stayed, NULL AS \"left\", 1.0 AS share_on_list");
-            w.publish(List.of(new MartFiles("list_membership", List.of(membership1)), new MartFiles("list_transitions", List.of(transitions1))));
+            w.publish("r1", List.of(new MartFiles("list_membership", List.of(membership1)), new MartFiles("list_transitions", List.of(transitions1))));
+            assertEquals("r1", w.publishedRun());
             assertEquals("r1", scalar(w, "SELECT string_agg(DISTINCT run_id, ',') FROM list_membership"));
 
             Path membership2 = parquet(w, "membership2", "SELECT 'r2' AS run_id, 2025 AS list_year, 'S2' AS school_id, false AS on_list, 'official' AS source, NULL AS reasons");
             // school count missing: violates NOT NULL on list_transitions.schools, so the whole publication must fail
             Path broken = parquet(w, "broken", "SELECT 'r2' AS run_id, 'region' AS level, 2025 AS list_year, NULL AS municipality, NULL::INTEGER AS schools, 0 AS on_list, NULL AS entered, NULL AS first_time, NULL AS \"returning\", NULL AS stayed, NULL AS \"left\", 0.0 AS share_on_list");
-            WarehouseException e = assertThrows(WarehouseException.class, () -> w.publish(List.of(
+            WarehouseException e = assertThrows(WarehouseException.class, () -> w.publish("r2", List.of(
                     new MartFiles("list_membership", List.of(membership2)), new MartFiles("list_transitions", List.of(broken)))));
-            assertTrue(e.getMessage().contains("previous publication stays in place"), e.getMessage());
+            assertTrue(e.getMessage().contains("остаётся прежняя публикация"), e.getMessage());
+            assertEquals("r1", w.publishedRun(), "the pointer did not move");
             assertEquals("r1", scalar(w, "SELECT string_agg(DISTINCT run_id, ',') FROM list_membership"),
                     "the first mart was not replaced on its own");
             assertEquals("1", scalar(w, "SELECT count(*) FROM list_transitions"));
 
-            w.publish(List.of(new MartFiles("list_membership", List.of(membership1, membership2))));
+            w.publish("r3", List.of(new MartFiles("list_membership", List.of(membership1, membership2))));
             assertEquals("2", scalar(w, "SELECT count(*) FROM list_membership"), "several files make one mart");
 
             WarehouseException locked = assertThrows(WarehouseException.class, () -> {
@@ -64,7 +66,7 @@ class DuckDbPublicationTest {
             try (Warehouse w = Warehouse.open(WarehouseSettings.embedded(Path.of(args[0])))) {
                 System.exit(0);
             } catch (WarehouseException e) {
-                System.exit(e.getMessage().contains("another Orientir process") ? 3 : 4);
+                System.exit(e.getMessage().contains("файл занят другим процессом Ориентира") ? 3 : 4);
             }
         }
     }
