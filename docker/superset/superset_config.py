@@ -38,3 +38,7 @@ LANGUAGES = {
     "ru": {"flag": "ru", "name": "Русский"},
     "en": {"flag": "us", "name": "English"},
 }
+
+# Orientir's `dashboards sync` creates the municipal roles and their row-level security rules through Superset's
+# security REST API, which Superset exposes only with this flag.
+FAB_ADD_SECURITY_API = True

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ru.orientir.warehouse.chdb.Chdb;
+import ru.orientir.warehouse.clickhouse.ClickHouseTestServer;
 import ru.orientir.warehouse.duckdb.DuckDbWarehouse;
 
 /**
@@ -478,20 +479,24 @@ public class ClickHouseSqlOnChdbTest {
                     mart.table() + ": give both publications rows, so that the replacement is visible");
         }
 
-        List<MartFiles> first = writeParquet(FIRST);
-        List<MartFiles> second = writeParquet(SECOND);
+        Run first = new Run("run-A", writeParquet(FIRST));
+        Run second = new Run("run-B", writeParquet(SECOND));
 
         // Once: the marts hold the first publication. Twice: the second one only, nothing of the first.
         checkPublications(exports, List.of(first), FIRST);
         checkPublications(exports, List.of(first, second), SECOND);
     }
 
-    private void checkPublications(Map<String, String> exports, List<List<MartFiles>> publications,
+    /** One publication: the run id its rows carry and its files. */
+    record Run(String runId, List<MartFiles> files) {
+    }
+
+    private void checkPublications(Map<String, String> exports, List<Run> publications,
                                    Publication expected) throws SQLException {
         String what = publications.size() + " publication(s), expecting " + expected.name();
 
         // DuckDB, through the Java code itself.
-        publications.forEach(duck::publish);
+        publications.forEach(p -> duck.publish(p.runId(), p.files()));
         Map<String, Table> onDuck = new LinkedHashMap<>();
         Map<String, SchemaParityTest.Rel> duckMartSchema = new LinkedHashMap<>();
         try (Connection c = duck.connection()) {
@@ -508,42 +513,60 @@ public class ClickHouseSqlOnChdbTest {
             assertFalse(all.keySet().stream().anyMatch(t -> t.endsWith("__next")), "DuckDB left __next tables: " + all.keySet());
         }
 
-        // ClickHouse: the statements ClickHouseWarehouse.publish runs, in its order; INSERT … FROM INFILE … FORMAT
-        // Parquet stands in for client-v2's streamed INSERT INTO <table>__next FORMAT Parquet (same statement, the
-        // Parquet bytes read by the engine, columns matched by name).
-        List<String> statements = new ArrayList<>();
-        for (List<MartFiles> publication : publications) {
-            for (MartFiles mart : publication) {
-                statements.addAll(SqlResource.forTable("sql/clickhouse/publish-prepare.sql", mart.table()));
-                for (Path file : mart.parquetFiles()) {
-                    statements.add("INSERT INTO " + mart.table() + "__next FROM INFILE "
-                            + Chdb.literal(file.toAbsolutePath().toString()) + " FORMAT Parquet");
+        // ClickHouse: ClickHouseWarehouse.publish itself (client-v2 Parquet inserts, the published-run pointer), on a
+        // ClickHouse server or the chDB stand-in, in a database of its own.
+        ClickHouseTestServer server = ClickHouseTestServer.require();
+        WarehouseSettings settings = server.freshDatabase("orientir_pub");
+        Map<String, Table> onClickHouse = new LinkedHashMap<>();
+        List<Object> chTables = new ArrayList<>();
+        Map<String, Chdb.Relation> chMarts = new LinkedHashMap<>();
+        try (Warehouse w = Warehouse.open(settings)) {
+            w.migrate();
+            for (Run publication : publications) {
+                w.publish(publication.runId(), publication.files());
+            }
+            assertEquals(publications.get(publications.size() - 1).runId(), w.publishedRun());
+            try (Connection c = w.connection()) {
+                for (Mart mart : MARTS) {
+                    onClickHouse.put(mart.table(), query(c, contents(mart)));
+                }
+                for (var e : exports.entrySet()) {
+                    try (PreparedStatement ps = c.prepareStatement(e.getValue())) {
+                        onClickHouse.put("export " + e.getKey(), read(ps.executeQuery()));
+                    }
+                }
+                query(c, "SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name").rows()
+                        .forEach(r -> chTables.add(r.get(0)));
+                for (List<Object> r : query(c, "SELECT table, name, type FROM system.columns WHERE database = currentDatabase() "
+                        + "AND table IN (" + MARTS.stream().map(m -> "'" + m.table() + "'").collect(Collectors.joining(", "))
+                        + ") ORDER BY table, position").rows()) {
+                    Chdb.Relation rel = chMarts.computeIfAbsent((String) r.get(0), t -> new Chdb.Relation("table", List.of()));
+                    List<Chdb.Column> cols = new ArrayList<>(rel.columns());
+                    cols.add(new Chdb.Column((String) r.get(1), (String) r.get(2)));
+                    chMarts.put((String) r.get(0), new Chdb.Relation("table", cols));
+                }
+                // Only the published run's partitions remain: the older run's rows were dropped after the switch.
+                for (Mart mart : MARTS) {
+                    assertEquals(List.of(List.of(publications.get(publications.size() - 1).runId())),
+                            query(c, "SELECT DISTINCT run_id FROM " + mart.table() + "__runs").rows(),
+                            mart.table() + "__runs keeps only the published run");
                 }
             }
-            for (MartFiles mart : publication) {
-                statements.addAll(SqlResource.forTable("sql/clickhouse/publish-swap.sql", mart.table()));
-            }
+        } finally {
+            server.dropDatabase(settings);
         }
-        Map<String, String> queries = new LinkedHashMap<>();
-        MARTS.forEach(m -> queries.put(m.table(), contents(m)));
-        exports.forEach((name, sql) -> queries.put("export " + name, sql));
-        queries.put("tables", "SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name");
-        queries.put("mart columns", "SELECT table, name, type FROM system.columns WHERE database = currentDatabase() "
-                + "AND table IN (" + MARTS.stream().map(m -> "'" + m.table() + "'").collect(Collectors.joining(", "))
-                + ") ORDER BY table, position");
-        Map<String, Chdb.Result> onClickHouse = chdb.run(Chdb.clickHouseMigrations(), statements, queries);
 
         // Mart contents: exactly the expected publication, on both engines.
         for (Mart mart : MARTS) {
             Table expectedRows = new Table(List.of(mart.columns()), expected.rows().get(mart));
             assertSameTable(what + ": " + mart.table() + " on DuckDB", expectedRows, onDuck.get(mart.table()));
-            assertSameTable(what + ": " + mart.table() + " on ClickHouse", expectedRows, table(onClickHouse.get(mart.table())));
+            assertSameTable(what + ": " + mart.table() + " on ClickHouse", expectedRows, onClickHouse.get(mart.table()));
         }
 
         // Exports: the contract columns, the expected values, and the same rows value by value on both engines.
         for (String name : exports.keySet()) {
             Table duckExport = onDuck.get("export " + name);
-            Table chExport = table(onClickHouse.get("export " + name));
+            Table chExport = onClickHouse.get("export " + name);
             Mart mart = martOf(name);
             if (mart != null) {
                 assertSameTable(what + ": export " + name + " on DuckDB",
@@ -552,16 +575,8 @@ public class ClickHouseSqlOnChdbTest {
             assertSameTable(what + ": export " + name + ", ClickHouse vs DuckDB", duckExport, chExport);
         }
 
-        // No __next twin is left behind, and the swap kept every column's type and nullability (ClickHouse).
-        List<Object> chTables = table(onClickHouse.get("tables")).rows().stream().map(r -> r.get(0)).toList();
+        // No __next twin is left behind, and the publication kept every column's type and nullability (ClickHouse).
         assertFalse(chTables.stream().anyMatch(t -> ((String) t).endsWith("__next")), "ClickHouse left __next tables: " + chTables);
-        Map<String, Chdb.Relation> chMarts = new LinkedHashMap<>();
-        for (List<Object> r : table(onClickHouse.get("mart columns")).rows()) {
-            Chdb.Relation rel = chMarts.computeIfAbsent((String) r.get(0), t -> new Chdb.Relation("table", List.of()));
-            List<Chdb.Column> cols = new ArrayList<>(rel.columns());
-            cols.add(new Chdb.Column((String) r.get(1), (String) r.get(2)));
-            chMarts.put((String) r.get(0), new Chdb.Relation("table", cols));
-        }
         Map<String, SchemaParityTest.Rel> allFresh = SchemaParityTest.duckDbSchema();
         Map<String, SchemaParityTest.Rel> freshDuck = new LinkedHashMap<>();
         MARTS.forEach(m -> freshDuck.put(m.table(), allFresh.get(m.table())));

@@ -14,8 +14,31 @@ import java.util.Optional;
  * {@code SUPERSET_URL}, {@code SUPERSET_USERNAME}, {@code SUPERSET_PASSWORD} or {@code SUPERSET_PASSWORD_FILE}, and
  * optionally {@code ORIENTIR_SUPERSET_DATABASE_URI} — the warehouse as Superset's host sees it, when that differs
  * from Orientir's view (another host name in docker-compose, another path).
+ *
+ * <p>On ClickHouse, Superset reads the warehouse as a read-only user of its own, never as the owner Orientir writes
+ * with: {@code ORIENTIR_SUPERSET_WAREHOUSE_USER} and {@code ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD} (or
+ * {@code …_PASSWORD_FILE}). DuckDB needs none: Superset opens the file read-only.
  */
-public record SupersetSettings(URI url, String username, String password, String databaseUriOverride) {
+public record SupersetSettings(URI url, String username, String password, String databaseUriOverride,
+                               Reader reader) {
+
+    /** The warehouse user Superset reads as (ClickHouse); null fields when not configured. */
+    public record Reader(String user, String password) {
+        static final Reader NONE = new Reader(null, null);
+
+        public boolean configured() {
+            return user != null && !user.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Reader[" + user + "]";
+        }
+    }
+
+    public SupersetSettings(URI url, String username, String password, String databaseUriOverride) {
+        this(url, username, password, databaseUriOverride, Reader.NONE);
+    }
 
     /** The settings, or empty when {@code SUPERSET_URL} is not set (Superset is not configured). */
     public static Optional<SupersetSettings> fromEnvironment(Map<String, String> env) {
@@ -24,21 +47,34 @@ public record SupersetSettings(URI url, String username, String password, String
             return Optional.empty();
         }
         String user = env.get("SUPERSET_USERNAME");
-        String password = env.get("SUPERSET_PASSWORD");
-        if (password == null && env.get("SUPERSET_PASSWORD_FILE") != null) {
-            try {
-                password = Files.readString(Path.of(env.get("SUPERSET_PASSWORD_FILE")), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException("SUPERSET_PASSWORD_FILE не читается: " + e.getMessage(), e);
-            }
-        }
+        String password = secret(env, "SUPERSET_PASSWORD");
         if (user == null || user.isBlank() || password == null) {
             throw new IllegalArgumentException("SUPERSET_URL задан, но нет учётных данных: задайте SUPERSET_USERNAME "
                     + "и SUPERSET_PASSWORD (или SUPERSET_PASSWORD_FILE)");
         }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String readerUser = env.get("ORIENTIR_SUPERSET_WAREHOUSE_USER");
+        String readerPassword = secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD");
+        if (readerUser != null && !readerUser.isBlank() && readerPassword == null) {
+            throw new IllegalArgumentException("ORIENTIR_SUPERSET_WAREHOUSE_USER задан без пароля: задайте "
+                    + "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD или ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD_FILE");
+        }
         return Optional.of(new SupersetSettings(URI.create(base), user, password,
-                env.get("ORIENTIR_SUPERSET_DATABASE_URI")));
+                env.get("ORIENTIR_SUPERSET_DATABASE_URI"), new Reader(readerUser, readerPassword)));
+    }
+
+    /** {@code NAME}, else the stripped contents of the file {@code NAME_FILE}, else null. */
+    private static String secret(Map<String, String> env, String name) {
+        String value = env.get(name);
+        String file = env.get(name + "_FILE");
+        if (value == null && file != null) {
+            try {
+                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException(name + "_FILE (" + file + ") не читается: " + e.getMessage(), e);
+            }
+        }
+        return value;
     }
 
     @Override

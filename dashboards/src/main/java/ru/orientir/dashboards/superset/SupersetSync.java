@@ -28,13 +28,15 @@ import ru.orientir.warehouse.WarehouseSettings;
  * as one asset bundle keyed by UUIDs (so a second sync overwrites, never duplicates), then the municipal roles and
  * their row-level security rules (found by name, updated in place).
  *
- * <p>Municipal access: a coordinator's user gets Superset's {@code Gamma} role, {@link #ACCESS_ROLE} (read access to
- * the datasets that carry a municipality) and the role {@code МО: <municipality>}, whose row-level security rule keeps
- * only that municipality's rows. Superset must expose its security API ({@code FAB_ADD_SECURITY_API = True}).
+ * <p>Municipal access: a coordinator's user gets Superset's {@code Gamma} role and the role {@code МО: <municipality>},
+ * which both reads the datasets that carry a municipality and filters them to that municipality's rows (row-level
+ * security); without such a role a user reads none of them. Superset must expose its security API
+ * ({@code FAB_ADD_SECURITY_API = True}).
  */
 public final class SupersetSync {
     public static final String DATABASE_NAME = "Orientir (хранилище)";
-    public static final String ACCESS_ROLE = "Orientir: муниципальный координатор";
+    /** The shared access role of earlier versions: no longer created; a sync takes its permissions away. */
+    public static final String LEGACY_ACCESS_ROLE = "Orientir: муниципальный координатор";
     public static final String MUNICIPAL_ROLE_PREFIX = "МО: ";
     static final String RLS_PREFIX = "Orientir: только ";
 
@@ -77,7 +79,8 @@ public final class SupersetSync {
 
     public Result run() throws SQLException {
         long started = System.nanoTime();
-        WarehouseForSuperset target = WarehouseForSuperset.of(warehouseSettings, settings.databaseUriOverride());
+        WarehouseForSuperset target = WarehouseForSuperset.of(warehouseSettings, settings.databaseUriOverride(),
+                settings.reader());
         List<Dataset> datasets = MartDatasets.provisioned();
         List<Dashboard> dashboards = OrientirDashboards.all();
         List<String> municipalities;

@@ -32,11 +32,22 @@ class SupersetSettingsTest {
         assertEquals("duckdb:////data/orientir/warehouse.duckdb?access_mode=read_only", duck.sqlalchemyUri());
         assertEquals("main", duck.schema());
 
-        WarehouseForSuperset ch = WarehouseForSuperset.of(
-                new WarehouseSettings("jdbc:clickhouse://ch:8123/orientir?compress=0", "etl", "pw"), null);
-        assertEquals("clickhousedb://etl:XXXXXXXXXX@ch:8123/orientir", ch.sqlalchemyUri());
+        WarehouseSettings owner = new WarehouseSettings("jdbc:clickhouse://ch:8123/orientir?compress=0", "etl", "pw");
+        IllegalArgumentException noReader = assertThrows(IllegalArgumentException.class,
+                () -> WarehouseForSuperset.of(owner, null));
+        assertTrue(noReader.getMessage().contains("ORIENTIR_SUPERSET_WAREHOUSE_USER"), noReader.getMessage());
+        WarehouseForSuperset ch = WarehouseForSuperset.of(owner, null, new SupersetSettings.Reader("superset_reader", "rpw"));
+        assertEquals("clickhousedb://superset_reader:XXXXXXXXXX@ch:8123/orientir", ch.sqlalchemyUri());
         assertEquals("orientir", ch.schema());
-        assertEquals(Map.of(AssetBundle.DATABASE_FILE, "pw"), ch.passwords());
+        assertEquals(Map.of(AssetBundle.DATABASE_FILE, "rpw"), ch.passwords(), "the reader's password, never the owner's");
+
+        SupersetSettings fromEnv = SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL", "http://s:8088",
+                "SUPERSET_USERNAME", "admin", "SUPERSET_PASSWORD", "secret", "ORIENTIR_SUPERSET_WAREHOUSE_USER", "reader",
+                "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD", "rpw")).orElseThrow();
+        assertEquals(new SupersetSettings.Reader("reader", "rpw"), fromEnv.reader());
+        assertThrows(IllegalArgumentException.class, () -> SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL",
+                "http://s:8088", "SUPERSET_USERNAME", "admin", "SUPERSET_PASSWORD", "secret",
+                "ORIENTIR_SUPERSET_WAREHOUSE_USER", "reader")));
 
         assertEquals("duckdb:////elsewhere.duckdb", WarehouseForSuperset.of(
                 new WarehouseSettings("jdbc:duckdb:/x.duckdb", null, null), "duckdb:////elsewhere.duckdb").sqlalchemyUri());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -19,6 +20,7 @@ import ru.orientir.etl.ingest.batch.ChunkObserver;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
 import ru.orientir.etl.ingest.columns.ColumnAliases;
 import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.clickhouse.ClickHouseWarehouse;
 import ru.orientir.warehouse.WarehouseSettings;
 
 /**
@@ -28,7 +30,13 @@ import ru.orientir.warehouse.WarehouseSettings;
  */
 public final class IngestBenchmark {
     public record Result(long rows, long fileBytes, double ingestSeconds, double duckdbSeconds, long maxHeapBytes,
-                         long peakOldGenBytes, long peakRssKb, LoadResult load) {
+                         long peakOldGenBytes, long peakRssKb, LoadResult load, String warehouse, String yardstick) {
+        public Result(long rows, long fileBytes, double ingestSeconds, double duckdbSeconds, long maxHeapBytes,
+                      long peakOldGenBytes, long peakRssKb, LoadResult load) {
+            this(rows, fileBytes, ingestSeconds, duckdbSeconds, maxHeapBytes, peakOldGenBytes, peakRssKb, load, "DuckDB",
+                    "DuckDB read_csv того же файла");
+        }
+
         public double ingestRowsPerSecond() {
             return rows / ingestSeconds;
         }
@@ -40,12 +48,14 @@ public final class IngestBenchmark {
         public String report() {
             return String.format(Locale.ROOT, """
                     файл: %,d строк, %.1f МБ
+                    хранилище: %s
                     приём Orientir (Spring Batch, проверка, псевдонимизация, staging): %.1f с, %,.0f строк/с
-                    DuckDB read_csv того же файла:                                    %.1f с, %,.0f строк/с
-                    отношение (Orientir / DuckDB): %.3f
+                    %s: %.1f с, %,.0f строк/с
+                    отношение (Orientir / эталон): %.3f
                     куча JVM: максимум (-Xmx) %.0f МБ, пик старого поколения %.0f МБ; пик памяти процесса (VmHWM): %.0f МБ
                     загрузка: прочитано %d, загружено %d, в карантине %d""",
-                    rows, fileBytes / 1e6, ingestSeconds, ingestRowsPerSecond(), duckdbSeconds, duckdbRowsPerSecond(),
+                    rows, fileBytes / 1e6, warehouse, ingestSeconds, ingestRowsPerSecond(), yardstick, duckdbSeconds,
+                    duckdbRowsPerSecond(),
                     ingestRowsPerSecond() / duckdbRowsPerSecond(), maxHeapBytes / 1048576.0, peakOldGenBytes / 1048576.0,
                     peakRssKb / 1024.0,
                     load.rowsRead(), load.rowsLoaded(), load.rowsQuarantined());
@@ -83,6 +93,56 @@ public final class IngestBenchmark {
         double duck = (System.nanoTime() - t1) / 1e9;
         return new Result(rows, Files.size(results), ingest, duck, Runtime.getRuntime().maxMemory(), PeakMemory.oldGen(),
                 PeakMemory.rssKb(), load);
+    }
+
+    /**
+     * The same measurement on a ClickHouse server, in a throwaway database created on it and dropped afterwards: the
+     * full ingest (bulk RowBinary through client-v2), then the yardstick, {@code INSERT … FORMAT CSVWithNames} of the
+     * same file through the same server. Through the project's chDB stand-in this is a smoke figure only.
+     */
+    public static Result runOnClickHouse(long rows, Path workDir, WarehouseSettings server) throws Exception {
+        Path inbox = Files.createDirectories(workDir.resolve("inbox"));
+        writeSchools(inbox.resolve("schools.csv"));
+        Path results = inbox.resolve("results.csv");
+        writeResults(results, rows);
+        IngestSettings settings = new IngestSettings(ColumnAliases.builtIn(), null,
+                "benchmark-key".getBytes(StandardCharsets.UTF_8));
+        String database = "orientir_bench_" + Long.toHexString(System.nanoTime());
+        try (Warehouse admin = Warehouse.open(server); Connection c = admin.connection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database + " ENGINE = Atomic");
+        }
+        WarehouseSettings bench = ClickHouseWarehouse.withDatabase(server, database);
+        try {
+            long t0 = System.nanoTime();
+            LoadResult load;
+            try (Warehouse warehouse = Warehouse.open(bench);
+                 BatchInfrastructure batch = BatchInfrastructure.open("jdbc:h2:file:" + workDir.resolve("jobrepo/batch"), "sa", "")) {
+                warehouse.migrate();
+                List<LoadResult> loads = new FileIngestor(warehouse, batch,
+                        new IngestJobConfiguration(batch, ChunkObserver.NONE, settings), "benchmark").ingest(inbox);
+                load = loads.stream().filter(l -> l.file().equals("results.csv")).findFirst().orElseThrow();
+            }
+            double ingest = (System.nanoTime() - t0) / 1e9;
+
+            double csv;
+            try (ClickHouseWarehouse warehouse = new ClickHouseWarehouse(bench)) {
+                try (Connection c = warehouse.connection(); Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE yardstick (year Int32, procedure String, grade Int32, subject String, "
+                            + "school_id String, participant_id String, mark Nullable(Int32), score Nullable(Float64)) "
+                            + "ENGINE = MergeTree ORDER BY tuple()");
+                }
+                long t1 = System.nanoTime();
+                warehouse.insertFile("yardstick", results, com.clickhouse.data.ClickHouseFormat.CSVWithNames, Map.of());
+                csv = (System.nanoTime() - t1) / 1e9;
+            }
+            return new Result(rows, Files.size(results), ingest, csv, Runtime.getRuntime().maxMemory(), PeakMemory.oldGen(),
+                    PeakMemory.rssKb(), load, "ClickHouse " + server.jdbcUrl().replaceAll("\\?.*$", ""),
+                    "INSERT … FORMAT CSVWithNames того же файла через тот же сервер");
+        } finally {
+            try (Warehouse admin = Warehouse.open(server); Connection c = admin.connection(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " SYNC");
+            }
+        }
     }
 
     public static void writeSchools(Path file) throws IOException {

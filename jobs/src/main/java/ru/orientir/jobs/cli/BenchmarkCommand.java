@@ -14,11 +14,15 @@ import picocli.CommandLine.Spec;
 
 import ru.orientir.jobs.bench.AnalyticsBenchmark;
 import ru.orientir.jobs.bench.IngestBenchmark;
+import ru.orientir.warehouse.Engine;
+import ru.orientir.warehouse.WarehouseSettings;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Measure:",
                 "'ingest' loads a generated student-level results file of --rows rows and compares with DuckDB's own "
-                        + "read_csv of the same file; prints rows/s, the ratio and peak memory.",
+                        + "read_csv of the same file; prints rows/s, the ratio and peak memory. With --warehouse clickhouse "
+                        + "it loads into a throwaway database on the configured ClickHouse (ORIENTIR_WAREHOUSE_URL) and "
+                        + "compares with INSERT ... FORMAT CSVWithNames of the same file through the same server.",
                 "'analytics' runs the nightly analytics and the publication on a generated country (--schools schools, "
                         + "--years years, ≈ 700 result rows per school and year) at each of --scales; prints the seconds "
                         + "of every step, the totals, the growth between scales and peak memory. Give the JVM heap "
@@ -46,6 +50,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "analytics: shares of the country to run, in order (default: ${DEFAULT-VALUE}).")
     String scales;
 
+    @Option(names = "--warehouse", defaultValue = "duckdb",
+            description = "ingest: duckdb (a fresh embedded file, default) or clickhouse (the configured server).")
+    String warehouse;
+
     @Option(names = "--dir", description = "Working folder, kept afterwards (default: a new temporary folder, deleted afterwards).")
     Path dir;
 
@@ -62,7 +70,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("orientir-bench");
         try {
             if ("ingest".equals(what)) {
-                IngestBenchmark.Result r = IngestBenchmark.run(rows, work);
+                IngestBenchmark.Result r;
+                if ("clickhouse".equals(warehouse)) {
+                    WarehouseSettings configured = ConfigOption.load().warehouse();
+                    if (configured.engine() != Engine.CLICKHOUSE) {
+                        throw new IllegalArgumentException("--warehouse clickhouse: задайте ORIENTIR_WAREHOUSE_URL="
+                                + "jdbc:clickhouse://хост:8123/база (сейчас " + configured.jdbcUrl() + ")");
+                    }
+                    r = IngestBenchmark.runOnClickHouse(rows, work, configured);
+                } else if ("duckdb".equals(warehouse)) {
+                    r = IngestBenchmark.run(rows, work);
+                } else {
+                    throw new IllegalArgumentException("--warehouse: duckdb или clickhouse, указано «" + warehouse + "»");
+                }
                 out.println(r.report());
             } else {
                 List<AnalyticsBenchmark.Measurement> ms = AnalyticsBenchmark.run(schools, years, scaleList, work, dir != null,

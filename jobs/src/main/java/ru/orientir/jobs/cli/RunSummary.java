@@ -45,7 +45,8 @@ final class RunSummary {
         }
         switch (r.status()) {
             case SUCCEEDED -> out.println("Запуск завершён успешно.");
-            case PARTIAL -> out.println("Запуск завершён, но часть файлов не загружена (см. ОШИБКА выше).");
+            case PARTIAL -> out.println(r.error() != null ? "Запуск завершён частично: " + r.error()
+                    : "Запуск завершён, но часть файлов не загружена (см. ОШИБКА выше).");
             case FAILED -> out.println("Запуск НЕ выполнен: " + r.error());
         }
         out.flush();

@@ -152,7 +152,8 @@ public final class Pipeline {
         RunReport.Status status;
         String error = null;
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            status = loads.stream().anyMatch(l -> l.status() == LoadResult.Status.FAILED)
+            error = state.afterPublication();
+            status = error != null || loads.stream().anyMatch(l -> l.status() == LoadResult.Status.FAILED)
                     ? RunReport.Status.PARTIAL : RunReport.Status.SUCCEEDED;
         } else {
             status = RunReport.Status.FAILED;

@@ -22,7 +22,6 @@ import ru.orientir.etl.analytics.LocalSpark;
 import ru.orientir.etl.ingest.FileIngestor;
 import ru.orientir.etl.ingest.LoadResult;
 import ru.orientir.etl.ingest.batch.ChunkObserver;
-import ru.orientir.dashboards.superset.SupersetException;
 import ru.orientir.dashboards.superset.SupersetSync;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
 import ru.orientir.jobs.config.OrientirConfig;
@@ -106,11 +105,15 @@ final class PipelineJobConfiguration {
         List<MartFiles> marts = state.marts();
         run.warehouse().publish(run.runId(), marts);
         state.published(countRows(run, marts));
-        // Dashboards follow the marts; a failed sync is reported, but the publication stands.
+        // Dashboards follow the marts; a failed sync leaves the publication standing and makes the run partial (exit
+        // code 3, the webhook, the reason in status), never a success.
         try {
             log.warn(SupersetSync.afterPublish(System.getenv(), run.warehouseSettings(), run.warehouse()));
-        } catch (SupersetException | SQLException e) {
-            log.error("Дашборды Superset не обновлены: {}", e.getMessage());
+            state.afterPublication(null);
+        } catch (SQLException | RuntimeException e) {
+            log.error("Дашборды Superset не обновлены: {}", e.getMessage(), e);
+            state.afterPublication("витрины опубликованы, но дашборды Superset не обновлены: " + e.getMessage()
+                    + " (исправьте настройки Superset и выполните bin/orientir dashboards sync)");
         }
     }
 

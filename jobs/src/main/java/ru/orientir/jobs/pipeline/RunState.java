@@ -26,6 +26,7 @@ final class RunState {
     private static final String MARTS = "orientir.marts";
     private static final String PUBLISHED = "orientir.published";
     private static final String ATTEMPTS = "orientir.attempts";
+    private static final String AFTER_PUBLICATION = "orientir.after_publication";
 
     private record Mart(String table, List<String> files) {
     }
@@ -59,6 +60,19 @@ final class RunState {
 
     void published(Map<String, Long> published) {
         write(PUBLISHED, published);
+    }
+
+    /** What failed after the marts were published (the dashboards sync), or null. */
+    String afterPublication() {
+        return context.containsKey(AFTER_PUBLICATION) ? context.getString(AFTER_PUBLICATION) : null;
+    }
+
+    void afterPublication(String problem) {
+        if (problem == null) {
+            context.remove(AFTER_PUBLICATION);
+        } else {
+            context.putString(AFTER_PUBLICATION, problem);
+        }
     }
 
     List<StepAttempt> attempts() {

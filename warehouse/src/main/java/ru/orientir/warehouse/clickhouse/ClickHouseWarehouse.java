@@ -356,15 +356,32 @@ public final class ClickHouseWarehouse implements Warehouse {
     }
 
     private void insertParquet(String table, Path file) {
+        // A null in a column that is not Nullable is an error, as in DuckDB, never silently the type's default.
+        insertFile(table, file, ClickHouseFormat.Parquet, Map.of("input_format_null_as_default", "0"));
+    }
+
+    /** Streams a file of the given format into a table through client-v2 (the benchmark's yardstick uses it too). */
+    public void insertFile(String table, Path file, ClickHouseFormat format, Map<String, String> serverSettings) {
+        InsertSettings insert = new InsertSettings();
+        serverSettings.forEach(insert::serverSetting);
         try (InputStream in = Files.newInputStream(file)) {
-            // A null in a column that is not Nullable is an error, as in DuckDB, never silently the type's default.
-            client.insert(table, in, ClickHouseFormat.Parquet,
-                            new InsertSettings().serverSetting("input_format_null_as_default", "0"))
-                    .get(TIMEOUT_MINUTES, TimeUnit.MINUTES)
-                    .close();
+            client.insert(table, in, format, insert).get(TIMEOUT_MINUTES, TimeUnit.MINUTES).close();
         } catch (Exception e) {
             throw new WarehouseException(describe("загрузка файла " + file + " в таблицу " + table, e), e);
         }
+    }
+
+    /** The same server and credentials with another database (the benchmark works in a throwaway one). */
+    public static WarehouseSettings withDatabase(WarehouseSettings settings, String database) {
+        if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a database name: " + database);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^(jdbc:(?:clickhouse|ch):(?:[a-z]+:)?//[^/?#]*)(/[^?#]*)?(.*)$").matcher(settings.jdbcUrl());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a ClickHouse JDBC URL: " + settings.jdbcUrl());
+        }
+        return new WarehouseSettings(m.group(1) + "/" + database + m.group(3), settings.user(), settings.password());
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
