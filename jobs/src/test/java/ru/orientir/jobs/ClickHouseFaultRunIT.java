@@ -4,23 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
+import ru.orientir.jobs.e2e.AlertCatcher;
 import ru.orientir.jobs.e2e.OrientirCli;
 import ru.orientir.warehouse.WarehouseSettings;
 import ru.orientir.warehouse.clickhouse.ClickHouseTestServer;
@@ -38,15 +35,7 @@ class ClickHouseFaultRunIT {
     void aWarehouseThatIsDownOrRefusesTheCredentialsFailsTheRunLoudly() throws Exception {
         ClickHouseTestServer server = ClickHouseTestServer.require();
         WarehouseSettings database = server.freshDatabase("orientir_fault_run");
-        List<String> alerts = new CopyOnWriteArrayList<>();
-        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/hook", exchange -> {
-            alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        hook.start();
-        try {
+        try (AlertCatcher hook = AlertCatcher.start()) {
             Path inbox = Files.createDirectories(tmp.resolve("inbox"));
             Files.writeString(inbox.resolve("schools.csv"), "school_id,name,municipality\nS1,Школа №1,Арзамас\n");
             int dead;
@@ -70,6 +59,7 @@ class ClickHouseFaultRunIT {
             assertTrue(said.contains("не принял учётные данные"), said);
             assertFalse(said.contains(secret), "the password is never printed");
 
+            List<String> alerts = hook.bodies();
             assertEquals(2, alerts.size(), "one alert per failed run: " + alerts);
             for (String alert : alerts) {
                 JsonNode json = new ObjectMapper().readTree(alert);
@@ -78,19 +68,18 @@ class ClickHouseFaultRunIT {
                 assertFalse(alert.contains(secret), alert);
             }
         } finally {
-            hook.stop(0);
             server.dropDatabase(database);
         }
     }
 
-    private static Map<String, String> env(Path home, String url, String user, String password, HttpServer hook) {
+    private static Map<String, String> env(Path home, String url, String user, String password, AlertCatcher hook) {
         Map<String, String> env = new HashMap<>();
         env.put("ORIENTIR_HOME", home.toString());
         env.put("ORIENTIR_WAREHOUSE_URL", url);
         env.put("ORIENTIR_WAREHOUSE_USER", user);
         env.put("ORIENTIR_WAREHOUSE_PASSWORD", password);
         env.put("ORIENTIR_PIPELINE_RETRIES", "0");
-        env.put("ORIENTIR_ALERT_WEBHOOK", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+        env.put("ORIENTIR_ALERT_WEBHOOK", hook.url());
         return env;
     }
 }

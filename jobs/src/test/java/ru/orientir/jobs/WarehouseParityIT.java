@@ -88,9 +88,7 @@ class WarehouseParityIT {
             // Every published mart, value by value (run ids differ by design).
             List<String> marts = martTables(duckHome);
             assertTrue(marts.size() >= 9, "marts: " + marts);
-            try (Connection d = DriverManager.getConnection("jdbc:duckdb:" + duckHome.resolve("warehouse.duckdb")
-                    + "?access_mode=read_only", new Properties());
-                 Connection c = ClickHouseTestServer.connect(clickHouse)) {
+            try (Connection d = readOnly(duckHome); Connection c = ClickHouseTestServer.connect(clickHouse)) {
                 for (String mart : marts) {
                     Table onDuck = ClickHouseSqlOnChdbTest.sortedRows(ClickHouseSqlOnChdbTest.query(d,
                             "SELECT * EXCLUDE (run_id) FROM " + mart));
@@ -158,8 +156,7 @@ class WarehouseParityIT {
 
     private static List<String> martTables(Path duckHome) throws SQLException {
         List<String> marts = new ArrayList<>();
-        try (Connection d = DriverManager.getConnection("jdbc:duckdb:" + duckHome.resolve("warehouse.duckdb")
-                + "?access_mode=read_only", new Properties())) {
+        try (Connection d = readOnly(duckHome)) {
             for (List<Object> r : ClickHouseSqlOnChdbTest.query(d, "SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'meta\\_%' ESCAPE '\\' "
                     + "AND table_name NOT LIKE 'stg\\_%' ESCAPE '\\' AND table_name NOT LIKE 'flyway%' ORDER BY 1").rows()) {
@@ -167,6 +164,12 @@ class WarehouseParityIT {
             }
         }
         return marts;
+    }
+
+    private static Connection readOnly(Path duckHome) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + duckHome.resolve("warehouse.duckdb"), p);
     }
 
     private static String withoutFirstColumn(String csv) {

@@ -16,9 +16,48 @@ public interface Warehouse extends AutoCloseable {
 
     static Warehouse open(WarehouseSettings settings) {
         return switch (settings.engine()) {
-            case DUCKDB -> new DuckDbWarehouse(settings);
+            case DUCKDB -> new DuckDbWarehouse(settings, false);
             case CLICKHOUSE -> new ClickHouseWarehouse(settings);
         };
+    }
+
+    /**
+     * Opens the warehouse, waiting up to {@code wait} while another process holds it (DuckDB allows one writer, or
+     * readers, per file: a nightly run waits for an export to finish rather than failing).
+     */
+    static Warehouse open(WarehouseSettings settings, java.time.Duration wait) {
+        return waiting(() -> open(settings), wait);
+    }
+
+    /**
+     * Opens the warehouse for reading only (exports, reports, status, dashboards): DuckDB read-only and without
+     * migrations, so a reader never changes the file and never blocks longer than it reads. Waits up to
+     * {@code wait} while a run holds the file.
+     */
+    static Warehouse openForReading(WarehouseSettings settings, java.time.Duration wait) {
+        return waiting(() -> switch (settings.engine()) {
+            case DUCKDB -> new DuckDbWarehouse(settings, true);
+            case CLICKHOUSE -> new ClickHouseWarehouse(settings);
+        }, wait);
+    }
+
+    private static Warehouse waiting(java.util.function.Supplier<Warehouse> opener, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return opener.get();
+            } catch (WarehouseBusyException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     Engine engine();

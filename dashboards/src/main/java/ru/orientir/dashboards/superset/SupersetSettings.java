@@ -53,14 +53,19 @@ public record SupersetSettings(URI url, String username, String password, String
                     + "и SUPERSET_PASSWORD (или SUPERSET_PASSWORD_FILE)");
         }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return Optional.of(new SupersetSettings(URI.create(base), user, password,
+                env.get("ORIENTIR_SUPERSET_DATABASE_URI"), readerFromEnvironment(env)));
+    }
+
+    /** The read-only warehouse user Superset reads as, from the environment (none configured: null fields). */
+    public static Reader readerFromEnvironment(Map<String, String> env) {
         String readerUser = env.get("ORIENTIR_SUPERSET_WAREHOUSE_USER");
         String readerPassword = secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD");
         if (readerUser != null && !readerUser.isBlank() && readerPassword == null) {
             throw new IllegalArgumentException("ORIENTIR_SUPERSET_WAREHOUSE_USER задан без пароля: задайте "
                     + "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD или ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD_FILE");
         }
-        return Optional.of(new SupersetSettings(URI.create(base), user, password,
-                env.get("ORIENTIR_SUPERSET_DATABASE_URI"), new Reader(readerUser, readerPassword)));
+        return new Reader(readerUser, readerPassword);
     }
 
     /** {@code NAME}, else the stripped contents of the file {@code NAME_FILE}, else null. */

@@ -52,8 +52,7 @@ public final class DashboardsCommand implements Runnable {
                 return 2;
             }
             OrientirConfig config = ConfigOption.load();
-            try (Warehouse warehouse = Warehouse.open(config.warehouse())) {
-                warehouse.migrate();
+            try (Warehouse warehouse = Warehouse.openForReading(config.warehouse(), ConfigOption.READ_WAIT)) {
                 SupersetSync.Result r = new SupersetSync(settings.get(), config.warehouse(), warehouse).run();
                 out.println(r.summary(settings.get().url().toString()));
                 r.dashboardIds().forEach((slug, id) ->
@@ -76,9 +75,9 @@ public final class DashboardsCommand implements Runnable {
         public Integer call() throws Exception {
             OrientirConfig config = ConfigOption.load();
             WarehouseForSuperset target = WarehouseForSuperset.of(config.warehouse(),
-                    System.getenv("ORIENTIR_SUPERSET_DATABASE_URI"));
-            try (Warehouse warehouse = Warehouse.open(config.warehouse()); Connection c = warehouse.connection()) {
-                warehouse.migrate();
+                    System.getenv("ORIENTIR_SUPERSET_DATABASE_URI"), SupersetSettings.readerFromEnvironment(System.getenv()));
+            try (Warehouse warehouse = Warehouse.openForReading(config.warehouse(), ConfigOption.READ_WAIT);
+                 Connection c = warehouse.connection()) {
                 AssetBundle bundle = new AssetBundle(new AssetBundle.Target(SupersetSync.DATABASE_NAME,
                         target.sqlalchemyUri(), target.schema(), SupersetSync.columnTypes(c, MartDatasets.provisioned())),
                         MartDatasets.provisioned(), OrientirDashboards.all());

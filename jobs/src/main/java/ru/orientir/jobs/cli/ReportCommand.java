@@ -41,8 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Формат «" + format + "» не поддерживается; доступны: docx, html");
         }
-        try (Warehouse warehouse = Warehouse.open(ConfigOption.load().warehouse())) {
-            warehouse.migrate();
+        try (Warehouse warehouse = Warehouse.openForReading(ConfigOption.load().warehouse(), ConfigOption.READ_WAIT)) {
             AnalyticalBrief b = BriefReport.write(warehouse, municipality, listYear, f, out);
             spec.commandLine().getOut().printf("Справка: %s, список %d года — школ %d, в списке %d; записана в %s%n",
                     b.municipality(), b.listYear(), b.schools().size(),

@@ -25,8 +25,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse warehouse = Warehouse.open(ConfigOption.load().warehouse()); Connection c = warehouse.connection()) {
-            warehouse.migrate();
+        try (Warehouse warehouse = Warehouse.openForReading(ConfigOption.load().warehouse(), ConfigOption.READ_WAIT); Connection c = warehouse.connection()) {
             out.println("Последние запуски:");
             try (PreparedStatement ps = c.prepareStatement("SELECT run_id, started_at, finished_at, status, files_seen, "
                     + "files_loaded, files_skipped, files_failed, rows_read, rows_loaded, rows_quarantined, error, "

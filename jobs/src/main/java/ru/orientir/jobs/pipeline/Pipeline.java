@@ -87,8 +87,21 @@ public final class Pipeline {
     /** One run over {@code inbox}; {@code trigger} says who started it ({@code run}, {@code schedule}, ...). */
     public RunReport run(Path inbox, String trigger) throws IOException {
         Instant started = Instant.now();
-        try (RunLock lock = RunLock.acquire(config.home());
-             Warehouse warehouse = Warehouse.open(config.warehouse())) {
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(config.home());
+        } catch (IllegalStateException e) {
+            return notStarted(started, trigger, e.getMessage());
+        }
+        Warehouse opened;
+        try {
+            // A reader (export, report, Superset) may hold the embedded file for a moment: wait for it.
+            opened = Warehouse.open(config.warehouse(), WAREHOUSE_WAIT);
+        } catch (RuntimeException e) {
+            lock.close();
+            return notStarted(started, trigger, e.getMessage());
+        }
+        try (lock; Warehouse warehouse = opened) {
             Map<String, Duration> timings = new LinkedHashMap<>();
             String runId = newRunId(started);
             RunReport report;
@@ -123,8 +136,30 @@ public final class Pipeline {
                         report.error() == null ? "some files failed to load" : report.error());
                 AlertWebhook.of(config.alertWebhook()).send(report);
             }
+            // A stopped run resumes from its folder; every other run's folder is only kept for the last few.
+            RunFolders.prune(config.home().resolve("runs"), config.pipeline().keepRuns(),
+                    "stopped".equals(report.historyStatus()) ? report.runId() : null);
             return report;
         }
+    }
+
+    /**
+     * A run that could not start (another run holds the lock, the warehouse is busy or down) still leaves a trace: it
+     * is recorded in meta_run where the warehouse can be opened, logged, and sent to the alert webhook; the schedule
+     * retries it ({@link RunReport#notStarted()}).
+     */
+    private RunReport notStarted(Instant started, String trigger, String why) {
+        RunReport report = new RunReport(newRunId(started), started, Instant.now(), RunReport.Status.FAILED, List.of(),
+                Map.of(), Map.of(), RunReport.NOT_STARTED_PREFIX + ": " + why, trigger, 1, null, List.of());
+        log.error("Run {} did not start: {}", report.runId(), why);
+        try (Warehouse warehouse = Warehouse.open(config.warehouse())) {
+            warehouse.migrate();
+            RunHistory.record(warehouse, report, config);
+        } catch (RuntimeException e) {
+            log.error("The run that did not start cannot be recorded in meta_run either: {}", e.getMessage());
+        }
+        AlertWebhook.of(config.alertWebhook()).send(report);
+        return report;
     }
 
     private RunReport execute(BatchInfrastructure batch, Warehouse warehouse, String runId, Instant started, Path inbox,
@@ -193,6 +228,9 @@ public final class Pipeline {
         }
         return execution.getExitStatus().getExitDescription();
     }
+
+    /** How long a run waits for the embedded warehouse while a reader holds it. */
+    static final Duration WAREHOUSE_WAIT = Duration.ofMinutes(5);
 
     private static String newRunId(Instant started) {
         return "run-" + RUN_STAMP.format(started) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());

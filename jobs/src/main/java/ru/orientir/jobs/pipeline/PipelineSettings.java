@@ -11,10 +11,16 @@ import ru.orientir.jobs.config.ConfigException;
 /**
  * How a failing pipeline step is retried: {@code pipeline.retries} more attempts ({@code ORIENTIR_PIPELINE_RETRIES},
  * default 2), {@code pipeline.retry-delay} apart ({@code ORIENTIR_PIPELINE_RETRY_DELAY}: {@code 30s}, {@code 5m},
- * {@code 500ms} or ISO-8601 {@code PT30S}; default 30s).
+ * {@code 500ms} or ISO-8601 {@code PT30S}; default 30s); and how many run folders ({@code runs/<run_id>}: the snapshot
+ * and the marts' Parquet) are kept, {@code pipeline.keep-runs} ({@code ORIENTIR_PIPELINE_KEEP_RUNS}, default 5) besides
+ * a run that can still be resumed.
  */
-public record PipelineSettings(int retries, Duration retryDelay) {
-    public static final PipelineSettings DEFAULT = new PipelineSettings(2, Duration.ofSeconds(30));
+public record PipelineSettings(int retries, Duration retryDelay, int keepRuns) {
+    public static final PipelineSettings DEFAULT = new PipelineSettings(2, Duration.ofSeconds(30), 5);
+
+    public PipelineSettings(int retries, Duration retryDelay) {
+        this(retries, retryDelay, DEFAULT.keepRuns);
+    }
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     public PipelineSettings {
@@ -24,9 +30,16 @@ public record PipelineSettings(int retries, Duration retryDelay) {
         if (retryDelay.isNegative()) {
             throw new ConfigException("pipeline.retry-delay: задержка не может быть отрицательной");
         }
+        if (keepRuns < 1 || keepRuns > 1000) {
+            throw new ConfigException("pipeline.keep-runs: " + keepRuns + " вне допустимых пределов 1–1000");
+        }
     }
 
     public static PipelineSettings parse(String retries, String retryDelay) {
+        return parse(retries, retryDelay, null);
+    }
+
+    public static PipelineSettings parse(String retries, String retryDelay, String keepRuns) {
         int r = DEFAULT.retries;
         if (retries != null) {
             try {
@@ -37,7 +50,16 @@ public record PipelineSettings(int retries, Duration retryDelay) {
             }
         }
         Duration d = retryDelay == null ? DEFAULT.retryDelay : duration("pipeline.retry-delay (ORIENTIR_PIPELINE_RETRY_DELAY)", retryDelay);
-        return new PipelineSettings(r, d);
+        int keep = DEFAULT.keepRuns;
+        if (keepRuns != null) {
+            try {
+                keep = Integer.parseInt(keepRuns.strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("pipeline.keep-runs (ORIENTIR_PIPELINE_KEEP_RUNS): «" + keepRuns
+                        + "» — не целое число (ожидается, например, 5)");
+            }
+        }
+        return new PipelineSettings(r, d, keep);
     }
 
     /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 500ms}, or ISO-8601 ({@code PT30S}). */

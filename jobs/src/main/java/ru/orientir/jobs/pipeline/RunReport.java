@@ -18,6 +18,8 @@ public record RunReport(String runId, Instant startedAt, Instant finishedAt, Sta
 
     /** How the error of a run stopped on request begins. */
     static final String STOPPED_PREFIX = "запуск остановлен";
+    /** How the error of a run that could not start begins (the lock or the warehouse was not to be had). */
+    static final String NOT_STARTED_PREFIX = "запуск не начат";
 
     public enum Status {
         SUCCEEDED("succeeded"), PARTIAL("partial"), FAILED("failed");
@@ -37,6 +39,11 @@ public record RunReport(String runId, Instant startedAt, Instant finishedAt, Sta
     public String historyStatus() {
         boolean stopped = status == Status.FAILED && error != null && error.startsWith(STOPPED_PREFIX);
         return stopped ? "stopped" : status.code();
+    }
+
+    /** Whether the run could not start at all (nothing was loaded or published): the schedule tries it again. */
+    public boolean notStarted() {
+        return status == Status.FAILED && error != null && error.startsWith(NOT_STARTED_PREFIX);
     }
 
     public long rowsRead() {

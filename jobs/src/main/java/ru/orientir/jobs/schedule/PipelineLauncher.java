@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,9 +22,15 @@ import ru.orientir.warehouse.Warehouse;
 public final class PipelineLauncher implements RunLauncher {
     private static final Logger log = LoggerFactory.getLogger(PipelineLauncher.class);
 
+    /** How long after the trigger's due time a run that could not start is tried again, and the pauses between. */
+    static final Duration RETRY_WINDOW = Duration.ofHours(3);
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration MAX_RETRY = Duration.ofMinutes(15);
+
     private final OrientirConfig config;
     private final Pipeline pipeline;
     private final Path inbox;
+    private volatile ScheduleHealth.Outcome lastOutcome;
 
     public PipelineLauncher(OrientirConfig config, Pipeline pipeline, Path inbox) {
         this.config = config;
@@ -38,9 +45,40 @@ public final class PipelineLauncher implements RunLauncher {
             return;
         }
         RunReport report = pipeline.run(inbox, "schedule");
+        // A run that could not start (the warehouse busy or down, the lock held) is tried again with a growing pause,
+        // within the night's window; every attempt is recorded and alerted by the pipeline itself.
+        Instant windowEnd = due.plus(RETRY_WINDOW);
+        Duration pause = FIRST_RETRY;
+        while (report.notStarted() && !pipeline.stopRequested() && Instant.now().plus(pause).isBefore(windowEnd)) {
+            log.warn("Schedule: run {} did not start; trying again in {} s (until {})", report.runId(), pause.toSeconds(),
+                    windowEnd);
+            if (!sleep(pause)) {
+                break;
+            }
+            report = pipeline.run(inbox, "schedule");
+            pause = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
+        }
+        lastOutcome = new ScheduleHealth.Outcome(report.historyStatus(), report.error());
         log.warn("Schedule: run {} ended {} (read {}, loaded {}, quarantined {}){}", report.runId(), report.historyStatus(),
                 report.rowsRead(), report.rowsLoaded(), report.rowsQuarantined(),
                 report.error() == null ? "" : ": " + report.error());
+    }
+
+    /** Sleeps for {@code pause}, waking early when a stop is requested; false when it was. */
+    private boolean sleep(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        while (System.nanoTime() < until) {
+            if (pipeline.stopRequested()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(1_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -49,6 +87,11 @@ public final class PipelineLauncher implements RunLauncher {
             warehouse.migrate();
             RunHistory.recordSkipped(warehouse, due, reason, config);
         }
+    }
+
+    @Override
+    public Optional<ScheduleHealth.Outcome> lastOutcome() {
+        return Optional.ofNullable(lastOutcome);
     }
 
     @Override

@@ -27,9 +27,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.orientir.warehouse.WarehouseSettings;
+import ru.orientir.warehouse.clickhouse.ClickHouseTestServer;
 import ru.orientir.dashboards.assets.Chart;
 import ru.orientir.dashboards.assets.Metric;
 import ru.orientir.dashboards.assets.OrientirDashboards;
@@ -69,12 +72,46 @@ class DashboardsCommandIT {
         }
     }
 
-    @Test
-    void syncTwiceThenEveryDashboardRendersAndMunicipalitiesStayApart() throws Exception {
+    /**
+     * On DuckDB (Superset opens the file read-only) and on ClickHouse (a server, or the project's chDB stand-in;
+     * Superset connects through clickhouse-connect as the read-only reader, never as the owner).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"duckdb", "clickhouse"})
+    void syncTwiceThenEveryDashboardRendersAndMunicipalitiesStayApart(String engine) throws Exception {
         Path root = root();
-        Path inbox = dir.resolve("inbox");
+        Path base = Files.createDirectories(dir.resolve(engine));
+        Path inbox = base.resolve("inbox");
         Map<String, String> env = new HashMap<>();
-        env.put("ORIENTIR_HOME", dir.resolve("home").toString());
+        env.put("ORIENTIR_HOME", base.resolve("home").toString());
+        WarehouseSettings clickHouse = null;
+        ClickHouseTestServer server = null;
+        if (engine.equals("clickhouse")) {
+            server = ClickHouseTestServer.require();
+            clickHouse = server.freshDatabase("orientir_dashboards");
+            ClickHouseTestServer.Reader reader = server.readerFor(clickHouse);
+            env.put("ORIENTIR_WAREHOUSE_URL", clickHouse.jdbcUrl());
+            env.put("ORIENTIR_WAREHOUSE_USER", clickHouse.user());
+            env.put("ORIENTIR_WAREHOUSE_PASSWORD", clickHouse.password());
+            env.put("ORIENTIR_SUPERSET_WAREHOUSE_USER", reader.user());
+            env.put("ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD", reader.password());
+        }
+        warehouse = clickHouse;
+        warehouseHome = base.resolve("home");
+        try {
+            syncTwiceThenEveryDashboardRenders(root, base, inbox, env, engine);
+        } finally {
+            if (server != null) {
+                server.dropDatabase(clickHouse);
+            }
+        }
+    }
+
+    private static WarehouseSettings warehouse;
+    private static Path warehouseHome;
+
+    private void syncTwiceThenEveryDashboardRenders(Path root, Path base, Path inbox, Map<String, String> env, String engine)
+            throws Exception {
         // school-level aggregates (lighter than student rows) give the markers, result index and risk zone; the size
         // can be raised to measure chart times on a larger region (-Dorientir.it.schools=1000 -Dorientir.it.years=10)
         Proc generate = run(root, env, "generate", "--schools", System.getProperty("orientir.it.schools", "200"),
@@ -138,7 +175,7 @@ class DashboardsCommandIT {
         }
 
         String municipality = municipalities.get(1);
-        String user = "coordinator";
+        String user = "coordinator_" + engine;
         SupersetClient coordinator = SupersetClient.login(superset.url(), user, acceptance.createMunicipalUser(user, municipality));
         List<Chart> rlsProbes = new ArrayList<>();
         for (String key : List.of("municipality_schools", "municipality_transitions_table")) {
@@ -169,7 +206,7 @@ class DashboardsCommandIT {
         System.out.printf("all charts: p50 %.1f ms, p95 %.1f ms%n", SupersetAcceptance.pct(all, 50),
                 SupersetAcceptance.pct(all, 95));
 
-        Path shots = root.resolve("dashboards/target/screenshots/e2e");
+        Path shots = root.resolve("dashboards/target/screenshots/e2e-" + engine);
         try (HeadlessChromium browser = new HeadlessChromium(HeadlessChromium.executable().orElseThrow(), 1600, 1200)) {
             var pages = SupersetAcceptance.render(browser, superset.url().toString(), SupersetServer.ADMIN,
                     superset.adminPassword(), shots);
@@ -184,7 +221,7 @@ class DashboardsCommandIT {
             rs.next();
             lastYear = rs.getInt(1);
         }
-        Path docx = dir.resolve("brief.docx");
+        Path docx = base.resolve("brief.docx");
         Proc report = run(root, env, "report", "--municipality", municipality, "--list-year", String.valueOf(lastYear),
                 "--out", docx.toString());
         assertEquals(0, report.code, report.out + report.err);
@@ -204,15 +241,19 @@ class DashboardsCommandIT {
             assertTrue(lastHeaders.contains("Смена руководства"), "staffing table: " + lastHeaders);
         }
         Proc html = run(root, env, "report", "--municipality", municipality, "--list-year", String.valueOf(lastYear),
-                "--format", "html", "--out", dir.resolve("brief.html").toString());
+                "--format", "html", "--out", base.resolve("brief.html").toString());
         assertEquals(0, html.code, html.err);
-        assertTrue(Files.readString(dir.resolve("brief.html")).contains("<h2>1. Особенности муниципалитета</h2>"));
+        assertTrue(Files.readString(base.resolve("brief.html")).contains("<h2>1. Особенности муниципалитета</h2>"));
     }
 
+    /** The test's own reading connection to the warehouse the run published into. */
     private static Connection readOnly() throws java.sql.SQLException {
+        if (warehouse != null) {
+            return ClickHouseTestServer.connect(warehouse);
+        }
         java.util.Properties p = new java.util.Properties();
         p.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("home/warehouse.duckdb"), p);
+        return DriverManager.getConnection("jdbc:duckdb:" + warehouseHome.resolve("warehouse.duckdb"), p);
     }
 
     private record Proc(int code, String out, String err) {

@@ -3,7 +3,6 @@ package ru.orientir.jobs.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +10,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A dashboards sync that fails after the marts were published never passes as success: Superset down, or
@@ -34,15 +31,7 @@ class DashboardsSyncFailureIT {
         Files.writeString(inbox.resolve("schools.csv"), "school_id,name,municipality\nS1,Школа №1,Арзамас\nS2,Школа №2,Саров\n",
                 StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("official_list_2024.csv"), "list_year,school_id\n2024,S1\n", StandardCharsets.UTF_8);
-        List<String> alerts = new CopyOnWriteArrayList<>();
-        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/hook", exchange -> {
-            alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        hook.start();
-        try {
+        try (AlertCatcher hook = AlertCatcher.start()) {
             int dead;
             try (ServerSocket free = new ServerSocket(0)) {
                 dead = free.getLocalPort();
@@ -50,7 +39,7 @@ class DashboardsSyncFailureIT {
             Map<String, String> env = new HashMap<>();
             env.put("ORIENTIR_HOME", tmp.resolve("home").toString());
             env.put("ORIENTIR_PIPELINE_RETRIES", "0");
-            env.put("ORIENTIR_ALERT_WEBHOOK", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+            env.put("ORIENTIR_ALERT_WEBHOOK", hook.url());
             env.put("SUPERSET_URL", "http://127.0.0.1:" + dead);
             env.put("SUPERSET_USERNAME", "admin");
             env.put("SUPERSET_PASSWORD", "superset-admin-password");
@@ -77,12 +66,11 @@ class DashboardsSyncFailureIT {
             assertTrue(status.stdout().contains("partial"), status.stdout());
             assertTrue(status.stdout().contains("дашборды Superset не обновлены"), status.stdout());
 
+            List<String> alerts = hook.bodies();
             assertEquals(2, alerts.size(), "one alert per partial run: " + alerts);
             for (String alert : alerts) {
                 assertEquals("partial", new ObjectMapper().readTree(alert).get("status").asText(), alert);
             }
-        } finally {
-            hook.stop(0);
         }
     }
 }

@@ -27,6 +27,7 @@ import ru.orientir.warehouse.SqlWork;
 import ru.orientir.warehouse.SqlResource;
 import ru.orientir.warehouse.TableRows;
 import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.WarehouseBusyException;
 import ru.orientir.warehouse.WarehouseException;
 import ru.orientir.warehouse.WarehouseSettings;
 
@@ -40,21 +41,38 @@ public final class DuckDbWarehouse implements Warehouse {
     private final Map<String, List<String>> tableColumns = new ConcurrentHashMap<>();
 
     public DuckDbWarehouse(WarehouseSettings settings) {
+        this(settings, false);
+    }
+
+    /** With {@code readOnly}, the file must exist and is opened read-only (other readers may share it). */
+    public DuckDbWarehouse(WarehouseSettings settings, boolean readOnly) {
         this.location = settings.jdbcUrl().substring("jdbc:duckdb:".length());
+        boolean file = !location.isEmpty() && !location.startsWith(":memory:");
         try {
-            if (!location.isEmpty() && !location.startsWith(":memory:")) {
+            if (file && readOnly && !Files.exists(Path.of(location))) {
+                throw new WarehouseException("Хранилища DuckDB " + location + " ещё нет: сначала загрузите данные "
+                        + "(bin/orientir run --inbox ПАПКА или bin/orientir demo) или проверьте ORIENTIR_HOME и "
+                        + "ORIENTIR_WAREHOUSE_URL.");
+            }
+            if (file) {
                 Path parent = Path.of(location).toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
             }
-            this.root = (DuckDBConnection) DriverManager.getConnection(settings.jdbcUrl(), new Properties());
+            Properties properties = new Properties();
+            if (readOnly) {
+                properties.setProperty("duckdb.read_only", "true");
+            }
+            this.root = (DuckDBConnection) DriverManager.getConnection(settings.jdbcUrl(), properties);
         } catch (SQLException e) {
-            String hint = e.getMessage() != null && e.getMessage().contains("lock")
-                    ? ": файл занят другим процессом Ориентира (запуск, выгрузка, справка или Superset). Дождитесь его "
-                    + "завершения и повторите" : ". Проверьте путь в ORIENTIR_WAREHOUSE_URL (warehouse.url) и права на файл";
-            throw new WarehouseException("Не удалось открыть хранилище DuckDB " + location + hint + ".\nПодробности: "
-                    + e.getMessage(), e);
+            if (e.getMessage() != null && e.getMessage().contains("lock")) {
+                throw new WarehouseBusyException("Хранилище DuckDB " + location + " занято другим процессом Ориентира "
+                        + "(запуск, выгрузка, справка или Superset). Дождитесь его завершения и повторите.\nПодробности: "
+                        + e.getMessage(), e);
+            }
+            throw new WarehouseException("Не удалось открыть хранилище DuckDB " + location + ". Проверьте путь в "
+                    + "ORIENTIR_WAREHOUSE_URL (warehouse.url) и права на файл.\nПодробности: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new WarehouseException("Не удалось создать папку для хранилища DuckDB " + location
                     + ". Проверьте права на папку ORIENTIR_HOME.\nПодробности: " + e.getMessage(), e);

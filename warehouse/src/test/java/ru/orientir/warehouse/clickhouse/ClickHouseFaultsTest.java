@@ -106,6 +106,35 @@ class ClickHouseFaultsTest {
     }
 
     @Test
+    void theDashboardsReaderReadsTheMartsAndWritesNothing() throws Exception {
+        try (Warehouse w = Warehouse.open(settings)) {
+            w.migrate();
+        }
+        ClickHouseTestServer.Reader reader = server.readerFor(settings);
+        WarehouseSettings asReader = new WarehouseSettings(settings.jdbcUrl(), reader.user(), reader.password());
+        try (Connection c = ClickHouseTestServer.connect(asReader)) {
+            ClickHouseSqlOnChdbTest.query(c, "SELECT count() FROM list_membership");
+            ClickHouseSqlOnChdbTest.query(c, "SELECT count() FROM school_status");
+            SQLException write = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO meta_publication (run_id, published_at) VALUES ('forged', now64(3))");
+                }
+            });
+            int code = ClickHouseErrors.code(write);
+            assertTrue(code == 164 || code == 497, "refused as read-only (164) or without the grant (497): " + write);
+            if (!ClickHouseTestServer.KIND_STAND_IN.equals(server.kind())) {
+                // Only a server enforces grants: staging is not the reader's to see.
+                SQLException staging = assertThrows(SQLException.class,
+                        () -> ClickHouseSqlOnChdbTest.query(c, "SELECT count() FROM stg_schools"));
+                assertEquals(497, ClickHouseErrors.code(staging), staging.toString());
+            } else {
+                System.err.println("ClickHouseFaultsTest: grants per table are enforced only by a ClickHouse server; "
+                        + "the chDB stand-in checks read-only access (ReaderGrantsTest checks the grant list)");
+            }
+        }
+    }
+
+    @Test
     void bulkRowsRoundTripThroughRowBinary() throws Exception {
         try (Warehouse w = Warehouse.open(settings)) {
             w.migrate();

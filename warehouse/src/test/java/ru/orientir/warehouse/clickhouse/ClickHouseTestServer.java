@@ -53,6 +53,8 @@ public final class ClickHouseTestServer {
 
     private static final String STAND_IN_SCRIPT = "warehouse/src/test/python/clickhouse_standin.py";
     private static final String STAND_IN_USER = "orientir_test";
+    private static final String STAND_IN_READER = "orientir_reader";
+    private static String standInReaderPassword;
     private static final long STAND_IN_START_SECONDS = 120;
 
     private static ClickHouseTestServer instance;
@@ -164,6 +166,39 @@ public final class ClickHouseTestServer {
      * Creates {@code <prefix>_<random>} ({@code ENGINE = Atomic}, so EXCHANGE TABLES works) and returns the settings of
      * this server in that database.
      */
+    /** A read-only user: who Superset reads the warehouse as. */
+    public record Reader(String user, String password) {
+        @Override
+        public String toString() {
+            return "Reader[" + user + "]";
+        }
+    }
+
+    /**
+     * A read-only user for {@code database}. On a ClickHouse server it is created with the project's own grants
+     * (docker/clickhouse/init/reader-grants.sql.in), so the grants are exercised for real; the stand-in has no access
+     * control and gives its read-only user instead (every write refused by the engine's {@code readonly = 1}).
+     */
+    public Reader readerFor(WarehouseSettings database) throws SQLException, java.io.IOException {
+        if (KIND_STAND_IN.equals(kind)) {
+            return new Reader(STAND_IN_READER, standInReaderPassword);
+        }
+        String db = database.jdbcUrl().replaceAll("^.*//[^/]*/", "").replaceAll("[?#].*$", "");
+        String reader = "reader_" + db;
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        String password = "R-" + HexFormat.of().formatHex(secret);
+        String template = Files.readString(repositoryRoot().resolve("docker/clickhouse/init/reader-grants.sql.in"),
+                StandardCharsets.UTF_8);
+        String sql = template.replace("{reader}", reader).replace("{database}", db).replace("{password}", "'" + password + "'");
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+            for (String statement : ru.orientir.warehouse.SqlResource.statements(sql)) {
+                s.execute(statement);
+            }
+        }
+        return new Reader(reader, password);
+    }
+
     public WarehouseSettings freshDatabase(String prefix) throws SQLException {
         String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -295,7 +330,11 @@ public final class ClickHouseTestServer {
             try {
                 Files.createDirectories(logDir);
                 log = Files.createTempFile(logDir, "stand-in-", ".log");
+                byte[] readerSecret = new byte[8];
+                new SecureRandom().nextBytes(readerSecret);
+                standInReaderPassword = "r3ader-" + HexFormat.of().formatHex(readerSecret);
                 ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--port", "0", "--user", STAND_IN_USER,
+                        "--readonly-user", STAND_IN_READER + ":" + standInReaderPassword,
                         "--verbose", "--stop-on-stdin-eof")   // its stdin closes if this JVM dies without the hook
                         .redirectError(log.toFile());
                 pb.environment().put("ORIENTIR_STANDIN_PASSWORD", password);

@@ -66,7 +66,7 @@ class DuckDbPublicationTest {
             try (Warehouse w = Warehouse.open(WarehouseSettings.embedded(Path.of(args[0])))) {
                 System.exit(0);
             } catch (WarehouseException e) {
-                System.exit(e.getMessage().contains("файл занят другим процессом Ориентира") ? 3 : 4);
+                System.exit(e instanceof ru.orientir.warehouse.WarehouseBusyException && e.getMessage().contains("занято другим процессом Ориентира") ? 3 : 4);
             }
         }
     }
