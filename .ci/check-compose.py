@@ -16,11 +16,15 @@ Checks:
   - depends_on names existing services, with valid conditions (service_healthy only on a
     service that has a healthcheck), and has no cycle;
   - every named volume used is declared, and every declared one is used;
-  - every bind mount, build context, Dockerfile, env_file, secret and config file exists
-    inside the project, and so does every file a Dockerfile COPYs from its context;
-    a build that copies its whole context keeps .env out through .dockerignore;
+  - every bind mount, build context, Dockerfile, env_file and config file exists inside the
+    project, and so does every file a Dockerfile COPYs from its context; a build that copies
+    its whole context keeps .env out through .dockerignore;
+  - a secret's file (e.g. the pseudonymisation key) is inside the project and ignored by git:
+    the operator creates it, so it need not exist, but it must never be committed;
   - no literal secret: a value whose key contains PASSWORD, SECRET or KEY is a ${VAR}
     reference without a default;
+  - every secret in the env example is a change-me placeholder, which the services refuse at
+    start-up, so a copied example never runs with a known password;
   - no host port is published twice;
   - and, when a Compose v2 CLI is installed, `docker compose --env-file ENV config -q`.
 
@@ -315,7 +319,47 @@ def published_host_ports(ports):
 
 def secret_key(name):
     upper = str(name).upper()
-    return any(word in upper for word in SECRET_KEY_WORDS) and not upper.endswith("_FILE")
+    return any(word in upper for word in SECRET_KEY_WORDS) and not upper.endswith(("_FILE", "_PATH"))
+
+
+def check_env_example_secrets(env, env_name, problems):
+    """Every secret of the example is a placeholder the services refuse (change-me...)."""
+    for key, value in env.items():
+        if secret_key(key) and not value.lower().startswith("change-me"):
+            problems.add(f"{env_name}: {key}", "a secret in the example must be a change-me placeholder "
+                                               "(the services refuse it at start-up), not a usable value")
+
+
+def git_ignored(project, path):
+    """True/False when git can tell whether `path` is ignored in `project`, else None."""
+    if not shutil.which("git"):
+        return None
+    try:
+        result = subprocess.run(["git", "-C", str(project), "check-ignore", "-q", "--no-index", str(path)],
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return {0: True, 1: False}.get(result.returncode)
+
+
+def check_secret_file(project, relative, where, problems):
+    """A secret's file: inside the project, never committed; the operator creates it."""
+    if not relative:
+        problems.add(where, "empty secret file path")
+        return
+    path = (project / os.path.expanduser(relative)).resolve()
+    if path != project and project not in path.parents:
+        problems.add(where, f"secret file {relative!r} is outside the repository ({path})")
+        return
+    ignored = git_ignored(project, path)
+    if ignored is None:
+        first = path.relative_to(project).parts[0]
+        gitignore = project / ".gitignore"
+        lines = gitignore.read_text(encoding="utf-8").split() if gitignore.is_file() else []
+        ignored = any(line.strip("/") == first for line in lines)
+    if not ignored:
+        problems.add(where, f"secret file {relative!r} is not ignored by git: add its folder to .gitignore "
+                            f"so the key is never committed")
 
 
 def check_secret_value(key, value, where, problems):
@@ -350,6 +394,7 @@ def check(compose_path, env_path, project, problems):
             problems.add(f"{label}: {key}", "unknown top-level key")
 
     env = read_env_example(env_path, problems)
+    check_env_example_secrets(env, env_path.name, problems)
     refs = set()
     compose = resolve(raw, env, refs, f"{label}: ", problems)
     for name in sorted(refs - env.keys()):
@@ -391,11 +436,13 @@ def check(compose_path, env_path, project, problems):
 
     for volume in sorted(set(declared_volumes) - used_volumes):
         problems.add(f"{label}: volumes.{volume}", "declared but no service mounts it")
-    for section in ("secrets", "configs"):
-        for name, definition in (compose.get(section) or {}).items():
-            if isinstance(definition, dict) and definition.get("file"):
-                inside_project(project, definition["file"], f"{label}: {section}.{name}",
-                               "file", problems, want_dir=False)
+    for name, definition in (compose.get("secrets") or {}).items():
+        if isinstance(definition, dict) and "file" in definition:
+            check_secret_file(project, definition["file"], f"{label}: secrets.{name}", problems)
+    for name, definition in (compose.get("configs") or {}).items():
+        if isinstance(definition, dict) and definition.get("file"):
+            inside_project(project, definition["file"], f"{label}: configs.{name}",
+                           "file", problems, want_dir=False)
     check_cycles(services, label, problems)
     return len(services)
 

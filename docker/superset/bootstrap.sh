@@ -1,32 +1,32 @@
 #!/usr/bin/env bash
-# Start Superset for Orientir: migrate the metadata database, make sure the admin user exists
-# with the password from .env, create the default roles and permissions, then serve on 8088.
-# Every step is idempotent, so this runs at every container start.
+# Start Superset for Orientir: check the admin's password, migrate the metadata database, create
+# the default roles and permissions, make sure the admin user exists with the password from .env,
+# then serve on 8088. Every step is idempotent, so this runs at every container start.
 set -euo pipefail
 
 : "${SUPERSET_ADMIN_USER:?SUPERSET_ADMIN_USER is not set}"
 : "${SUPERSET_ADMIN_PASSWORD:?SUPERSET_ADMIN_PASSWORD is not set}"
 : "${SUPERSET_ADMIN_EMAIL:?SUPERSET_ADMIN_EMAIL is not set}"
+PYTHON=/app/.venv/bin/python
+[ -x "$PYTHON" ] || PYTHON=python
+ADMIN_USER=/app/docker/orientir/admin_user.py
+
+# refuse a change-me or short admin password before anything else (superset_config.py does the
+# same for SUPERSET_SECRET_KEY and SUPERSET_DB_PASSWORD when Superset starts)
+"$PYTHON" "$ADMIN_USER" --check
 
 echo "bootstrap: superset db upgrade"
 superset db upgrade
 
-# create-admin leaves an existing user untouched (it prints "Error! User already exists" and
-# goes on), so the password is set explicitly: the orientir service logs in with the same
-# .env values, and changing SUPERSET_ADMIN_PASSWORD in .env takes effect at the next start.
-echo "bootstrap: admin user ${SUPERSET_ADMIN_USER}"
-superset fab create-admin \
-    --username "$SUPERSET_ADMIN_USER" \
-    --firstname Orientir \
-    --lastname Admin \
-    --email "$SUPERSET_ADMIN_EMAIL" \
-    --password "$SUPERSET_ADMIN_PASSWORD"
-superset fab reset-password \
-    --username "$SUPERSET_ADMIN_USER" \
-    --password "$SUPERSET_ADMIN_PASSWORD"
-
 echo "bootstrap: superset init"
 superset init
+
+# The admin user, created or given the password from .env, so the orientir service logs in with
+# the same values and a changed SUPERSET_ADMIN_PASSWORD takes effect at the next start. The
+# password goes through the environment only, never on a command line (which every user of the
+# host can read in the process list); a change-me placeholder or a short one stops the start.
+echo "bootstrap: admin user ${SUPERSET_ADMIN_USER}"
+"$PYTHON" "$ADMIN_USER"
 
 # The image's own server script (gunicorn on $SUPERSET_PORT, 8088); its path moved in 4.1.
 for server in /app/docker/entrypoints/run-server.sh /usr/bin/run-server.sh; do

@@ -2,7 +2,9 @@
 
 Mounted at /app/pythonpath/superset_config.py. Every value comes from the environment
 (docker-compose.yml, .env); no secret lives in this file. A missing required variable
-stops Superset at start-up with its name, instead of running with a default key.
+stops Superset at start-up with its name, instead of running with a default key; so does a
+secret left at its .env.example placeholder (change-me...) or too short (SUPERSET_SECRET_KEY
+at least 32 characters, SUPERSET_DB_PASSWORD at least 12).
 """
 
 import os
@@ -13,18 +15,38 @@ def _required(name: str) -> str:
     value = os.environ.get(name, "")
     if not value:
         raise RuntimeError(
-            f"superset_config: environment variable {name} is not set "
-            "(docker-compose.yml passes it from .env; see .env.example)"
+            f"superset_config: переменная {name} не задана: задайте её в .env (образец — .env.example) "
+            "и перезапустите.\n"
+            f"superset_config: environment variable {name} is not set (docker-compose.yml passes it from .env)"
         )
     return value
 
 
-SECRET_KEY = _required("SUPERSET_SECRET_KEY")
+def _secret(name: str, minimum: int) -> str:
+    """A required secret that is neither a placeholder of .env.example (change-me...) nor shorter than `minimum`."""
+    value = _required(name)
+    if value.strip().lower().startswith("change-me"):
+        raise RuntimeError(
+            f"superset_config: {name} — это образец из .env.example («change-me…»), а не секрет. Задайте в .env "
+            f"своё значение не короче {minimum} символов (например, openssl rand -base64 42) и перезапустите.\n"
+            f"superset_config: {name} is still the .env.example placeholder"
+        )
+    if len(value) < minimum:
+        raise RuntimeError(
+            f"superset_config: {name} короче {minimum} символов (в нём {len(value)}). Задайте в .env значение "
+            f"не короче {minimum} символов (например, openssl rand -base64 42) и перезапустите.\n"
+            f"superset_config: {name} is shorter than {minimum} characters"
+        )
+    return value
+
+
+# Signs sessions and encrypts the stored database passwords: a known or short key hands both to anyone.
+SECRET_KEY = _secret("SUPERSET_SECRET_KEY", 32)
 
 # Metadata database: the `superset` database on the compose postgres server.
 SQLALCHEMY_DATABASE_URI = "postgresql+psycopg2://{user}:{password}@{host}:{port}/{db}".format(
     user=quote(_required("SUPERSET_DB_USER"), safe=""),
-    password=quote(_required("SUPERSET_DB_PASSWORD"), safe=""),
+    password=quote(_secret("SUPERSET_DB_PASSWORD", 12), safe=""),
     host=os.environ.get("SUPERSET_DB_HOST", "postgres"),
     port=os.environ.get("SUPERSET_DB_PORT", "5432"),
     db=os.environ.get("SUPERSET_DB_NAME", "superset"),

@@ -1,18 +1,34 @@
 package ru.orientir.dashboards.superset;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The roles and row-level security of municipal coordinators: one access role reading the municipal datasets, and
- * per municipality a role whose rule keeps only that municipality's rows. Found by name and updated, so running it
- * again changes nothing.
+ * The roles and row-level security of municipal coordinators. Fails closed: per municipality one role,
+ * {@code МО: <municipality>}, holds both the read access to the municipal datasets and the row-level security rule
+ * that keeps only that municipality's rows. No role reads a municipal dataset unfiltered, so a user given no
+ * municipality's role sees nothing of them, and a user given one sees exactly that municipality. Found by name and
+ * updated, so running it again changes nothing.
+ *
+ * <p>Earlier versions granted the datasets to one shared access role ({@link SupersetSync#LEGACY_ACCESS_ROLE}) with
+ * the filter on the municipality's role: a user with the access role and a missing municipal role saw every
+ * municipality. When that role exists, its permissions are taken away; it is not created any more.
  */
 final class MunicipalAccess {
+    /**
+     * Names made only of these characters go into the rule as a plain literal (readable in Superset's list of rules):
+     * none of them is special inside a string literal on DuckDB or ClickHouse, nor to SQLAlchemy's {@code text()}
+     * (a colon starts a bind parameter) or Jinja (braces), through which Superset passes every rule.
+     */
+    private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N} .,()«»№\"-]+");
+
     private final SupersetClient client;
     private Map<String, Long> roleIds;
 
@@ -21,13 +37,13 @@ final class MunicipalAccess {
     }
 
     void apply(List<String> municipalities, List<Long> municipalDatasetIds, String databaseName) {
-        long accessRole = ensureRole(SupersetSync.ACCESS_ROLE);
         List<Long> permissions = datasourceAccess(municipalDatasetIds);
-        client.post("/api/v1/security/roles/" + accessRole + "/permissions",
-                Map.of("permission_view_menu_ids", permissions));
+        revokeLegacyAccessRole();
         List<JsonNode> rules = client.list("rowlevelsecurity");
         for (String municipality : municipalities) {
             long role = ensureRole(SupersetSync.MUNICIPAL_ROLE_PREFIX + municipality);
+            // replaces the role's permissions: exactly the municipal datasets, filtered by the rule below
+            client.post("/api/v1/security/roles/" + role + "/permissions", Map.of("permission_view_menu_ids", permissions));
             String name = SupersetSync.RLS_PREFIX + municipality;
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("name", name);
@@ -36,7 +52,7 @@ final class MunicipalAccess {
             rule.put("tables", municipalDatasetIds);
             rule.put("roles", List.of(role));
             rule.put("group_key", "municipality");
-            rule.put("clause", "municipality = '" + municipality.replace("'", "''") + "'");
+            rule.put("clause", clause(municipality));
             List<JsonNode> existing = rules.stream().filter(r -> name.equals(r.path("name").asText())).toList();
             if (existing.isEmpty()) {
                 client.post("/api/v1/rowlevelsecurity/", rule);
@@ -49,13 +65,39 @@ final class MunicipalAccess {
         }
     }
 
-    private long ensureRole(String name) {
+    /**
+     * The rule's SQL condition keeping one municipality's rows, the same on DuckDB and ClickHouse. A name of plain
+     * characters is a literal ({@code municipality = 'Михайловский район'}); any other name is compared by the
+     * hexadecimal form of its UTF-8 bytes ({@code hex(municipality) = 'D09A…'}), so no quote, backslash, colon, brace
+     * or line break of a name ever reaches the SQL: both engines' {@code hex} of a string gives upper-case hex digits
+     * of its bytes.
+     */
+    static String clause(String municipality) {
+        if (PLAIN.matcher(municipality).matches()) {
+            return "municipality = '" + municipality + "'";
+        }
+        return "hex(municipality) = '" + HexFormat.of().withUpperCase().formatHex(municipality.getBytes(StandardCharsets.UTF_8)) + "'";
+    }
+
+    private void revokeLegacyAccessRole() {
+        ensureRoleIds();
+        Long legacy = roleIds.get(SupersetSync.LEGACY_ACCESS_ROLE);
+        if (legacy != null) {
+            client.post("/api/v1/security/roles/" + legacy + "/permissions", Map.of("permission_view_menu_ids", List.of()));
+        }
+    }
+
+    private void ensureRoleIds() {
         if (roleIds == null) {
             roleIds = new LinkedHashMap<>();
             for (JsonNode r : roles()) {
                 roleIds.put(r.path("name").asText(), r.path("id").asLong());
             }
         }
+    }
+
+    private long ensureRole(String name) {
+        ensureRoleIds();
         Long id = roleIds.get(name);
         if (id == null) {
             id = client.post("/api/v1/security/roles/", Map.of("name", name)).path("id").asLong();

@@ -40,7 +40,7 @@ public final class SupersetAcceptance {
         expectOnce(problems, "dashboard", OrientirDashboards.all().stream().map(Dashboard::uuid).toList());
         List<JsonNode> roles = admin.list("security/roles");
         List<JsonNode> rules = admin.list("rowlevelsecurity");
-        List<String> wantedRoles = new ArrayList<>(List.of(SupersetSync.ACCESS_ROLE));
+        List<String> wantedRoles = new ArrayList<>();
         municipalities.forEach(m -> wantedRoles.add(SupersetSync.MUNICIPAL_ROLE_PREFIX + m));
         for (String role : wantedRoles) {
             long n = roles.stream().filter(r -> role.equals(r.path("name").asText())).count();
@@ -97,17 +97,26 @@ public final class SupersetAcceptance {
         return rows;
     }
 
-    /** Creates a user with Gamma, the municipal access role and the municipality's role; returns its password. */
+    /** Creates a user with Gamma and the municipality's role (all a coordinator needs); returns its password. */
     public String createMunicipalUser(String username, String municipality) {
+        return createUser(username, "Gamma", SupersetSync.MUNICIPAL_ROLE_PREFIX + municipality);
+    }
+
+    /** Creates a user with these roles (created empty when missing); returns its password. */
+    public String createUser(String username, String... roles) {
         Map<String, Long> roleIds = new LinkedHashMap<>();
         for (JsonNode r : admin.list("security/roles")) {
             roleIds.put(r.path("name").asText(), r.path("id").asLong());
         }
+        List<Long> ids = new ArrayList<>();
+        for (String role : roles) {
+            Long id = roleIds.get(role);
+            ids.add(id != null ? id : admin.post("/api/v1/security/roles/", Map.of("name", role)).path("id").asLong());
+        }
         String password = "pw-" + UUID.randomUUID();
         admin.post("/api/v1/security/users/", Map.of("username", username, "first_name", "Координатор",
-                "last_name", municipality, "email", username + "@orientir.invalid", "active", true, "password", password,
-                "roles", List.of(roleIds.get("Gamma"), roleIds.get(SupersetSync.ACCESS_ROLE),
-                        roleIds.get(SupersetSync.MUNICIPAL_ROLE_PREFIX + municipality))));
+                "last_name", "Orientir", "email", username + "@orientir.invalid", "active", true, "password", password,
+                "roles", ids));
         return password;
     }
 

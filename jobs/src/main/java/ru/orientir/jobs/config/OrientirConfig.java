@@ -19,6 +19,13 @@ import ru.orientir.warehouse.WarehouseSettings;
  * Orientir's settings: {@code orientir.yml} (path in ORIENTIR_CONFIG, else ./orientir.yml when present) overridden
  * by ORIENTIR_* environment variables. Secrets are read only from the environment or from files named there
  * ({@code *_PASSWORD_FILE}), never from the YAML file itself.
+ *
+ * <p>Every secret a service needs is checked at start-up and refused, with the variable's name and what to do, when it
+ * is a placeholder of {@code .env.example} ({@code change-me…}) or too short: passwords of a server warehouse, of a
+ * PostgreSQL job repository and Quartz store, of Superset and of Superset's warehouse reader at least
+ * {@value #MIN_PASSWORD} characters, the pseudonymisation key at least {@value #MIN_KEY_BYTES} bytes. The embedded
+ * DuckDB warehouse and H2 job repository need no secret and are not checked; a secret that is not given is not
+ * checked here (the server it is for refuses the login, or ingestion says the key is missing).
  */
 public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
                              String batchPassword, PipelineSettings pipeline, ScheduleSettings schedule,
@@ -30,7 +37,18 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                 AnalyticsSettings.defaults());
     }
 
+    /** The shortest password accepted for a server (warehouse, PostgreSQL, Superset). */
+    static final int MIN_PASSWORD = 12;
+    /** The shortest pseudonymisation key accepted, in bytes (HMAC-SHA-256's output size). */
+    static final int MIN_KEY_BYTES = 32;
+
     public static OrientirConfig load(Map<String, String> env) {
+        OrientirConfig config = read(env);
+        checkSecrets(config, env);
+        return config;
+    }
+
+    private static OrientirConfig read(Map<String, String> env) {
         JsonNode yaml = readYaml(env);
         Path home = Path.of(first(env.get("ORIENTIR_HOME"), text(yaml, "home"), ".orientir")).toAbsolutePath().normalize();
         String url = first(env.get("ORIENTIR_WAREHOUSE_URL"), text(yaml, "warehouse", "url"), null);
@@ -49,7 +67,8 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                 first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
                 PipelineSettings.parse(
                         first(env.get("ORIENTIR_PIPELINE_RETRIES"), text(yaml, "pipeline", "retries"), null),
-                        first(env.get("ORIENTIR_PIPELINE_RETRY_DELAY"), text(yaml, "pipeline", "retry-delay"), null)),
+                        first(env.get("ORIENTIR_PIPELINE_RETRY_DELAY"), text(yaml, "pipeline", "retry-delay"), null),
+                        first(env.get("ORIENTIR_PIPELINE_KEEP_RUNS"), text(yaml, "pipeline", "keep-runs"), null)),
                 ScheduleSettings.parse(home,
                         first(env.get("ORIENTIR_SCHEDULE_CRON"), text(yaml, "schedule", "cron"), null),
                         first(env.get("ORIENTIR_SCHEDULE_ZONE"), text(yaml, "schedule", "zone"), null),
@@ -64,7 +83,72 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
 
     /** The ingest section of orientir.yml (aliases, sheet) and the pseudonymisation key from the environment. */
     public static ru.orientir.etl.ingest.IngestSettings ingestSettings(Map<String, String> env) {
+        checkPseudonymKey(env);
         return IngestConfig.parse(readYaml(env), env);
+    }
+
+    /** Refuses placeholder and short secrets of the services this configuration talks to (see the class comment). */
+    private static void checkSecrets(OrientirConfig config, Map<String, String> env) {
+        if (config.warehouse().engine() != ru.orientir.warehouse.Engine.DUCKDB) {
+            checkPassword(env, "ORIENTIR_WAREHOUSE_PASSWORD", config.warehouse().password());
+        }
+        if (!config.batchUrl().startsWith("jdbc:h2:")) {
+            checkPassword(env, "ORIENTIR_BATCH_PASSWORD", config.batchPassword());
+        }
+        if (config.schedule().jdbcStore()) {
+            checkPassword(env, "ORIENTIR_QUARTZ_PASSWORD", config.schedule().storePassword());
+        }
+        if (env.get("SUPERSET_URL") != null && !env.get("SUPERSET_URL").isBlank()) {
+            checkPassword(env, "SUPERSET_PASSWORD", secret(env, "SUPERSET_PASSWORD"));
+            checkPassword(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD", secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD"));
+        }
+        checkPseudonymKey(env);
+    }
+
+    private static void checkPassword(Map<String, String> env, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        String where = source(env, name);
+        if (isPlaceholder(value)) {
+            throw new ConfigException(where + ": это образец из .env.example («change-me…»), а не пароль. Задайте свой "
+                    + "пароль не короче " + MIN_PASSWORD + " символов (например, вывод openssl rand -base64 24) в .env или в "
+                    + "файле " + name + "_FILE и перезапустите.");
+        }
+        if (value.length() < MIN_PASSWORD) {
+            throw new ConfigException(where + ": пароль короче " + MIN_PASSWORD + " символов (в нём " + value.length()
+                    + "). Задайте пароль не короче " + MIN_PASSWORD + " символов (например, вывод openssl rand -base64 24), "
+                    + "смените его и на сервере, и перезапустите.");
+        }
+    }
+
+    private static void checkPseudonymKey(Map<String, String> env) {
+        String key = secret(env, "ORIENTIR_PSEUDONYM_KEY");
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        String where = source(env, "ORIENTIR_PSEUDONYM_KEY");
+        if (isPlaceholder(key)) {
+            throw new ConfigException(where + ": это образец («change-me…»), а не ключ. Создайте ключ не короче "
+                    + MIN_KEY_BYTES + " байт (например, openssl rand -base64 48 > secrets/pseudonym.key) и перезапустите.");
+        }
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < MIN_KEY_BYTES) {
+            throw new ConfigException(where + ": ключ псевдонимизации короче " + MIN_KEY_BYTES + " байт (в нём " + bytes
+                    + "). Создайте ключ не короче " + MIN_KEY_BYTES + " байт (например, openssl rand -base64 48). "
+                    + "Если с этим ключом уже загружены данные, новый ключ даст участникам другие псевдонимы: "
+                    + "начните с нового хранилища или перепсевдонимизируйте загруженное.");
+        }
+    }
+
+    /** {@code NAME} or {@code NAME_FILE (path)}: where the secret came from, for the message. */
+    private static String source(Map<String, String> env, String name) {
+        return env.get(name) != null || env.get(name + "_FILE") == null ? name
+                : name + "_FILE (" + env.get(name + "_FILE") + ")";
+    }
+
+    private static boolean isPlaceholder(String value) {
+        return value.strip().toLowerCase(java.util.Locale.ROOT).startsWith("change-me");
     }
 
     /** The same configuration with the embedded warehouse and job repository under another home (the demo's). */

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 import ru.orientir.jobs.csv.CsvWriter;
+import ru.orientir.jobs.csv.FormulaGuard;
 import ru.orientir.warehouse.SqlResource;
 import ru.orientir.warehouse.Warehouse;
 
 /**
  * {@code export MART --format csv}: the query in {@code sql/export/<mart>.sql}, header first. Values are written
  * the same way on both engines: booleans as true/false, NULL as an empty field, decimals with a dot and no
- * trailing zeros.
+ * trailing zeros. A text value that a spreadsheet would run as a formula gets a leading apostrophe
+ * ({@link FormulaGuard}); numbers are never changed.
  */
 public final class MartExporter {
     public static final Set<String> MARTS = Set.of("list_transitions", "school_status", "list_membership", "loads", "quarantine",
@@ -63,6 +65,9 @@ public final class MartExporter {
     static String format(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof String text) {
+            return FormulaGuard.text(text);
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             BigDecimal d = value instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) value).doubleValue());

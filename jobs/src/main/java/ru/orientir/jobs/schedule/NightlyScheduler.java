@@ -41,6 +41,8 @@ public final class NightlyScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final ScheduleSettings settings;
     private final Path heartbeat;
+    private volatile Instant startedAt = Instant.now();
+    private volatile String lastUnhealthy;
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "orientir-heartbeat");
         t.setDaemon(true);
@@ -49,7 +51,8 @@ public final class NightlyScheduler implements AutoCloseable {
 
     /**
      * @param name      the scheduler's name: instances sharing a JDBC job store must use the same one
-     * @param heartbeat a file touched every 15 s while the scheduler runs (the container health check), or null
+     * @param heartbeat a file rewritten every 15 s while the scheduler runs, with the schedule's health
+     *                  ({@link ScheduleHealth}: the container health check reads it), or null
      */
     public NightlyScheduler(ScheduleSettings settings, RunLauncher launcher, String name, Path heartbeat) {
         this(settings, launcher, name, heartbeat, 7_500);
@@ -147,6 +150,7 @@ public final class NightlyScheduler implements AutoCloseable {
     }
 
     public void start() {
+        startedAt = Instant.now();
         try {
             scheduler.start();
         } catch (SchedulerException e) {
@@ -206,11 +210,43 @@ public final class NightlyScheduler implements AutoCloseable {
         return scheduler;
     }
 
+    /** The schedule's health now, from the job's data in the store (shared by a cluster) and the running runs. */
+    public ScheduleHealth.Verdict health() {
+        try {
+            JobDataMap data = scheduler.getJobDetail(JOB).getJobDataMap();
+            boolean running = running() || scheduler.getTriggerState(TRIGGER) == Trigger.TriggerState.BLOCKED;
+            ScheduleHealth.Outcome last = data.containsKey(PipelineRunJob.LAST_STATUS)
+                    ? new ScheduleHealth.Outcome(data.getString(PipelineRunJob.LAST_STATUS),
+                    data.containsKey(PipelineRunJob.LAST_ERROR) ? data.getString(PipelineRunJob.LAST_ERROR) : null)
+                    : null;
+            ScheduleHealth.State state = new ScheduleHealth.State(startedAt, instant(data, PipelineRunJob.LAST_DUE), last,
+                    instant(data, PipelineRunJob.LAST_FINISHED), running);
+            return ScheduleHealth.judge(settings, state, Instant.now());
+        } catch (SchedulerException | RuntimeException e) {
+            return new ScheduleHealth.Verdict(false, "состояние расписания не читается (" + e.getMessage()
+                    + "): проверьте хранилище Quartz и журнал контейнера");
+        }
+    }
+
+    private static Instant instant(JobDataMap data, String key) {
+        return data.containsKey(key) ? Instant.ofEpochMilli(data.getLong(key)) : null;
+    }
+
     private void touchHeartbeat() {
         try {
             Files.createDirectories(heartbeat.getParent());
-            Files.writeString(heartbeat, Instant.now() + "\n");
-        } catch (IOException e) {
+            ScheduleHealth.Verdict verdict = health();
+            String unhealthy = verdict.healthy() ? null : verdict.reason();
+            if (unhealthy != null && !unhealthy.equals(lastUnhealthy)) {
+                log.warn("Schedule: unhealthy: {}", unhealthy);
+            }
+            lastUnhealthy = unhealthy;
+            // written whole to a temporary file and moved, so the health check never reads half a file
+            Path tmp = heartbeat.resolveSibling(heartbeat.getFileName() + ".tmp");
+            Files.writeString(tmp, ScheduleHealth.heartbeat(Instant.now(), verdict));
+            Files.move(tmp, heartbeat, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
             log.warn("Cannot write the heartbeat file {}: {}", heartbeat, e.getMessage());
         }
     }

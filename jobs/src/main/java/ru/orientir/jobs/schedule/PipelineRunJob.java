@@ -31,6 +31,10 @@ public final class PipelineRunJob implements Job {
     static final String SETTINGS = "orientir.schedule";
     static final String LAST_STARTED = "lastStartedAt";
     static final String LAST_FINISHED = "lastFinishedAt";
+    /** For the health check ({@link ScheduleHealth}): the due time of the last trigger handled, and how its run ended. */
+    static final String LAST_DUE = "lastDueAt";
+    static final String LAST_STATUS = "lastStatus";
+    static final String LAST_ERROR = "lastError";
     /** Set on the one-off trigger that resumes an interrupted run when the scheduler starts. */
     static final String RESUME = "resume";
 
@@ -75,12 +79,28 @@ public final class PipelineRunJob implements Job {
             data.put(LAST_STARTED, now);
             log.info("Schedule: run starts (trigger due at {}, instance {})", due, context.getScheduler().getSchedulerInstanceId());
             launcher.run(due);
+            launcher.lastOutcome().ifPresent(o -> recordOutcome(data, o.status(), o.error()));
         } catch (Exception e) {
             log.error("Schedule: the run for the trigger due at {} failed: {}", due, e.getMessage(), e);
+            if (data.containsKey(LAST_STARTED) && data.getLong(LAST_STARTED) == now) {
+                recordOutcome(data, "failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
         } finally {
             if (data.containsKey(LAST_STARTED) && data.getLong(LAST_STARTED) == now) {
                 data.put(LAST_FINISHED, System.currentTimeMillis());
             }
+            if (!data.containsKey(LAST_DUE) || data.getLong(LAST_DUE) < due.toEpochMilli()) {
+                data.put(LAST_DUE, due.toEpochMilli());
+            }
+        }
+    }
+
+    private static void recordOutcome(JobDataMap data, String status, String error) {
+        data.put(LAST_STATUS, status);
+        if (error == null) {
+            data.remove(LAST_ERROR);
+        } else {
+            data.put(LAST_ERROR, error.length() > 1000 ? error.substring(0, 1000) : error);
         }
     }
 

@@ -17,4 +17,9 @@ public interface RunLauncher {
 
     /** When the schedule last started a run (from the run history), for catching up after downtime. */
     Optional<Instant> lastScheduledRun() throws Exception;
+
+    /** How the last run this launcher started ended, for the health check ({@link ScheduleHealth}); empty when unknown. */
+    default Optional<ScheduleHealth.Outcome> lastOutcome() {
+        return Optional.empty();
+    }
 }

@@ -1,24 +1,159 @@
 package ru.orientir.jobs.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** docker-compose.yml is validated without a Docker engine by .ci/check-compose.py (see its header). */
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker-compose.yml is validated without a Docker engine by .ci/check-compose.py (see its header); the stack's own
+ * guards are exercised here too: the secrets of .env.example are placeholders the services refuse, Superset's config
+ * and start script refuse them, and the orientir container's health check reads the scheduler's verdict.
+ */
 class ComposeFileTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String HEARTBEAT = "/var/lib/orientir/scheduler.heartbeat";
+
+    record Result(int exit, String output) {
+    }
+
+    private static Result run(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        return new Result(p.exitValue(), output);
+    }
 
     @Test
     void composeFileIsValid() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Process p = new ProcessBuilder("python3", ".ci/check-compose.py").directory(root.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(2, TimeUnit.MINUTES);
-        System.out.println(output.strip());
-        assertEquals(0, p.exitValue(), output);
+        Result r = run(Map.of(), "python3", ".ci/check-compose.py");
+        System.out.println(r.output().strip());
+        assertEquals(0, r.exit(), r.output());
+    }
+
+    @Test
+    void theApplicationGetsThePseudonymKeyAsAComposeSecret() throws Exception {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        JsonNode orientir = compose.at("/services/orientir");
+        String file = orientir.at("/environment/ORIENTIR_PSEUDONYM_KEY_FILE").asText();
+        assertTrue(file.startsWith("/run/secrets/"), "ORIENTIR_PSEUDONYM_KEY_FILE: " + file);
+        String secret = file.substring("/run/secrets/".length());
+        List<String> mounted = new ArrayList<>();
+        orientir.path("secrets").forEach(s -> mounted.add(s.isTextual() ? s.asText() : s.path("source").asText()));
+        assertEquals(List.of(secret), mounted, "the orientir service mounts the key's secret");
+        assertTrue(orientir.path("environment").path("ORIENTIR_PSEUDONYM_KEY").isMissingNode(),
+                "the key itself never travels in the environment");
+        assertTrue(compose.at("/secrets/" + secret + "/file").asText().startsWith("${ORIENTIR_PSEUDONYM_KEY_PATH:?"),
+                compose.at("/secrets").toString());
+        assertTrue(Files.readString(ROOT.resolve(".env.example")).contains("\nORIENTIR_PSEUDONYM_KEY_PATH=./secrets/pseudonym.key\n"));
+        Result ignored = run(Map.of(), "git", "check-ignore", "--no-index", "secrets/pseudonym.key");
+        assertEquals(0, ignored.exit(), "secrets/ is ignored by git: " + ignored.output());
+    }
+
+    @Test
+    void everySecretOfTheEnvExampleIsAPlaceholderTheServicesRefuse(@TempDir Path dir) throws Exception {
+        String example = Files.readString(ROOT.resolve(".env.example"));
+        assertTrue(example.contains("ORIENTIR_PSEUDONYM_KEY_PATH=./secrets/pseudonym.key"), "the key file is in the example");
+        Path usable = Files.writeString(dir.resolve("env.example"),
+                example.replace("SUPERSET_SECRET_KEY=change-me-superset-secret-key", "SUPERSET_SECRET_KEY=a-real-looking-secret"));
+        Result r = run(Map.of(), "python3", ".ci/check-compose.py", "docker-compose.yml", usable.toString(),
+                "--project-dir", ROOT.toString());
+        assertEquals(1, r.exit(), r.output());
+        assertTrue(r.output().contains("SUPERSET_SECRET_KEY: a secret in the example must be a change-me placeholder"), r.output());
+    }
+
+    @Test
+    void supersetRefusesPlaceholderAndShortSecrets() throws Exception {
+        String config = "import runpy; runpy.run_path('docker/superset/superset_config.py')";
+        Map<String, String> good = Map.of("SUPERSET_SECRET_KEY", "k".repeat(32), "SUPERSET_DB_USER", "superset",
+                "SUPERSET_DB_PASSWORD", "db-password-123");
+        assertEquals(0, run(good, "python3", "-c", config).exit());
+        Result placeholder = run(with(good, "SUPERSET_SECRET_KEY", "change-me-superset-secret-key"), "python3", "-c", config);
+        assertNotEquals(0, placeholder.exit());
+        assertTrue(placeholder.output().contains("SUPERSET_SECRET_KEY — это образец из .env.example"), placeholder.output());
+        Result shortKey = run(with(good, "SUPERSET_SECRET_KEY", "k".repeat(31)), "python3", "-c", config);
+        assertTrue(shortKey.output().contains("SUPERSET_SECRET_KEY короче 32 символов"), shortKey.output());
+        Result shortDb = run(with(good, "SUPERSET_DB_PASSWORD", "change-me-superset-db"), "python3", "-c", config);
+        assertTrue(shortDb.output().contains("SUPERSET_DB_PASSWORD — это образец"), shortDb.output());
+
+        String check = "docker/superset/admin_user.py";
+        Map<String, String> admin = Map.of("SUPERSET_ADMIN_USER", "admin", "SUPERSET_ADMIN_EMAIL", "admin@example.org",
+                "SUPERSET_ADMIN_PASSWORD", "admin-password-123");
+        assertEquals(0, run(admin, "python3", check, "--check").exit());
+        Result adminPlaceholder = run(with(admin, "SUPERSET_ADMIN_PASSWORD", "change-me-superset-admin"), "python3", check, "--check");
+        assertEquals(1, adminPlaceholder.exit());
+        assertTrue(adminPlaceholder.output().contains("SUPERSET_ADMIN_PASSWORD — это образец"), adminPlaceholder.output());
+        assertTrue(run(with(admin, "SUPERSET_ADMIN_PASSWORD", "short"), "python3", check, "--check").output()
+                .contains("короче 12 символов"));
+    }
+
+    @Test
+    void theSupersetAdminPasswordNeverGoesOnACommandLine() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("docker/superset/bootstrap.sh"))) {
+            String code = line.strip();
+            if (code.startsWith("#")) {
+                continue;
+            }
+            if (code.contains("--password") || code.contains("SUPERSET_ADMIN_PASSWORD") && !code.startsWith(": \"${")) {
+                problems.add(line);
+            }
+        }
+        assertEquals(List.of(), problems, "bootstrap.sh hands the admin password to a command's arguments");
+    }
+
+    @Test
+    void theHealthCheckReadsTheSchedulersVerdict(@TempDir Path dir) throws Exception {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        JsonNode test = compose.at("/services/orientir/healthcheck/test");
+        assertEquals("CMD-SHELL", test.get(0).asText());
+        Path heartbeat = dir.resolve("scheduler.heartbeat");
+        String command = test.get(1).asText().replace("$$", "$").replace(HEARTBEAT, heartbeat.toString());
+        assertTrue(test.get(1).asText().contains(HEARTBEAT), test.toString());
+
+        Files.writeString(heartbeat, Instant.now() + "\nhealth=ok\nпоследний запуск: succeeded\n");
+        assertEquals(0, run(Map.of(), "sh", "-c", command).exit(), "fresh and healthy");
+
+        Files.writeString(heartbeat, Instant.now() + "\nhealth=unhealthy\nпоследний запуск по расписанию завершился "
+                + "со статусом failed\n");
+        Result failed = run(Map.of(), "sh", "-c", command);
+        assertEquals(1, failed.exit(), "the last scheduled run failed");
+        assertTrue(failed.output().contains("завершился со статусом failed"), "the reason is the check's output: " + failed.output());
+
+        Files.writeString(heartbeat, Instant.now() + "\nhealth=ok\n");
+        Files.setLastModifiedTime(heartbeat, FileTime.from(Instant.now().minusSeconds(180)));
+        assertEquals(1, run(Map.of(), "sh", "-c", command).exit(), "a stale heartbeat: the scheduler hangs");
+
+        Files.delete(heartbeat);
+        Result missing = run(Map.of(), "sh", "-c", command);
+        assertEquals(1, missing.exit());
+        assertFalse(missing.output().isBlank(), "says that there is no heartbeat file");
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return m;
     }
 }

@@ -67,7 +67,7 @@ class IngestKillResumeIT {
     }
 
     private static OrientirCli cli(Path home) {
-        return new OrientirCli(Map.of("ORIENTIR_HOME", home.toString(), "ORIENTIR_PSEUDONYM_KEY", "kill-test-key"));
+        return new OrientirCli(Map.of("ORIENTIR_HOME", home.toString(), "ORIENTIR_PSEUDONYM_KEY", "kill-test-key-of-at-least-thirty-two-bytes"));
     }
 
     /** Starts a run, waits until the results file is being loaded, kills the JVM with SIGKILL; returns staged rows. */
@@ -76,7 +76,7 @@ class IngestKillResumeIT {
         ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/orientir").toString(), "run", "--inbox", inbox.toString())
                 .directory(root.toFile()).redirectErrorStream(true);
         pb.environment().put("ORIENTIR_HOME", home.toString());
-        pb.environment().put("ORIENTIR_PSEUDONYM_KEY", "kill-test-key");
+        pb.environment().put("ORIENTIR_PSEUDONYM_KEY", "kill-test-key-of-at-least-thirty-two-bytes");
         pb.environment().put("ORIENTIR_LOG_LEVEL", "info");
         Process p = pb.start();
         List<String> seen = new ArrayList<>();

@@ -23,7 +23,7 @@ import ru.orientir.jobs.generate.RegionGenerator;
  */
 class KilledRunResumesIT {
     // the generated region has student-level results, whose participant codes are pseudonymised with this key
-    private static final String KEY = "killed-run-test-key";
+    private static final String KEY = "killed-run-test-key-of-at-least-thirty-two-bytes";
     @TempDir
     Path dir;
 

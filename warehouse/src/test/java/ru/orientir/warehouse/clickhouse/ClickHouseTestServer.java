@@ -102,7 +102,9 @@ public final class ClickHouseTestServer {
             return;
         }
         if (dockerAvailable()) {
-            ClickHouseContainer container = new ClickHouseContainer(DockerImageName.parse(IMAGE));
+            // Orientir refuses passwords under 12 characters (Testcontainers defaults to "test").
+            ClickHouseContainer container = new ClickHouseContainer(DockerImageName.parse(IMAGE))
+                    .withPassword("orientir-test-" + Long.toHexString(new SecureRandom().nextLong()));
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "clickhouse-testcontainer-stop"));
             instance = new ClickHouseTestServer(KIND_TESTCONTAINERS, container.getJdbcUrl(), container.getUsername(),
