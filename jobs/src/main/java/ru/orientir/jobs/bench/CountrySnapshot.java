@@ -227,7 +227,8 @@ public final class CountrySnapshot {
             SELECT school_id, 'МБОУ «' || school_type || ' № ' || (n + 1) || '»' AS name, municipality,
                    json_object('settlement', settlement, 'urban_rural', CASE WHEN urban THEN 'городская' ELSE 'сельская' END,
                                'school_type', school_type, 'small_school', CASE WHEN small THEN 'да' ELSE 'нет' END,
-                               'students', students::VARCHAR)::VARCHAR AS extra_json
+                               'students', students::VARCHAR)::VARCHAR AS extra_json,
+                   NULL::INTEGER AS opened, NULL::INTEGER AS closed, NULL::VARCHAR AS closed_source, true AS in_reference
             FROM country_school ORDER BY school_id""";
 
     /** List year Y+1 from assessment year Y: 90 % of the weak schools of Y and 8 % of the borderline ones. */
@@ -277,7 +278,8 @@ public final class CountrySnapshot {
                         WHEN procedure = 'ЕГЭ' AND v < p2 THEN floor((min_score - 1) * v / p2)
                         WHEN procedure = 'ЕГЭ' THEN min_score + round((100 - min_score) * above)
                         WHEN v < p2 THEN floor(max_score * 0.35 * v / p2)
-                        ELSE ceil(max_score * 0.35) + round((max_score - ceil(max_score * 0.35)) * above) END::DOUBLE AS score
+                        ELSE ceil(max_score * 0.35) + round((max_score - ceil(max_score * 0.35)) * above) END::DOUBLE AS score,
+                   NULL::DOUBLE AS mark2_max_score
             FROM graded""";
 
     /** Context per school and year: logistic shares of the school's disadvantage, drifting a little; places shared. */

@@ -152,12 +152,15 @@ class ClickHouseWarehouseTest {
             w.exportParquet(SqlResource.load("sql/snapshot/schools.sql"), file);
             try (DuckDbWarehouse duck = new DuckDbWarehouse(new WarehouseSettings("jdbc:duckdb:", null, null));
                  Connection d = duck.connection()) {
-                Table expected = new Table(List.of("school_id", "name", "municipality", "extra_json"), List.of(
-                        row("S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", "{\"тип\": \"городская\"}"),
-                        row("S002", "Школа №2", "Арзамас", "{}")));
+                Table expected = new Table(List.of("school_id", "name", "municipality", "extra_json", "opened", "closed",
+                        "closed_source", "in_reference"), List.of(
+                        row("S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", "{\"тип\": \"городская\"}", null, null,
+                                null, true),
+                        row("S002", "Школа №2", "Арзамас", "{}", null, null, null, true)));
                 assertSameTable("the schools snapshot written by ClickHouse", expected,
                         ClickHouseSqlOnChdbTest.readParquet(d, file));
-                assertEquals(List.of("school_id VARCHAR", "name VARCHAR", "municipality VARCHAR", "extra_json VARCHAR"),
+                assertEquals(List.of("school_id VARCHAR", "name VARCHAR", "municipality VARCHAR", "extra_json VARCHAR",
+                                "opened INTEGER", "closed INTEGER", "closed_source VARCHAR", "in_reference BOOLEAN"),
                         ClickHouseSqlOnChdbTest.parquetTypes(d, file), "strings must leave ClickHouse as Parquet strings");
             }
         }
