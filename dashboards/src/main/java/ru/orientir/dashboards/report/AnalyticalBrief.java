@@ -9,10 +9,40 @@ import java.util.Map;
  * has no such rows, and the brief says so.
  *
  * @param riskYear the year of the context risk profile used (the latest up to the assessment year), null without one
+ * @param surveyYear the year of ФИОКО's survey risk profiles used (the same rule), null without any
+ * @param wording the rule parameters in force, which the text names
  */
 public record AnalyticalBrief(String municipality, int listYear, List<School> schools, List<Integer> years,
                               List<Membership> membership, List<YearRow> yearOverYear, Integer riskYear,
-                              List<RiskGroup> riskGroups, List<StaffingRow> staffing) {
+                              List<RiskGroup> riskGroups, List<StaffingRow> staffing, Integer surveyYear,
+                              List<RiskGroup> surveyGroups, Wording wording) {
+
+    /**
+     * The rule parameters the brief's text names, from the configuration of the run whose marts it reads
+     * (meta_run.config_json): the risk zone's near-threshold band (a share) and its trend years.
+     */
+    public record Wording(double nearThreshold, int trendYears) {
+        public static final Wording DEFAULTS = new Wording(0.05, 2);
+
+        /** «5 п. п.» */
+        public String nearThresholdText() {
+            double pp = Math.round(nearThreshold * 1000) / 10.0;
+            String n = pp == Math.rint(pp) ? String.valueOf((long) pp)
+                    : String.format(java.util.Locale.ROOT, "%.1f", pp).replace('.', ',');
+            return n + " п. п.";
+        }
+
+        /** «два года подряд» */
+        public String trendYearsText() {
+            return switch (trendYears) {
+                case 1 -> "год";
+                case 2 -> "два года подряд";
+                case 3 -> "три года подряд";
+                case 4 -> "четыре года подряд";
+                default -> trendYears + " лет подряд";
+            };
+        }
+    }
 
     /** A school of the municipality from the school reference. */
     public record School(String id, String name, String settlement, String urbanRural, String schoolType,
@@ -29,7 +59,7 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
     /** A school's membership in every list year and its status and cluster in the brief's year. */
     public record Membership(String schoolId, String schoolName, Map<Integer, Boolean> onList, String status,
                              Integer cluster, String clusterName, String clusterReason, int consecutiveYears,
-                             int totalYears) {
+                             int totalYears, String noDataReason, Boolean shnorShnsu) {
         public boolean everOnList() {
             return onList.values().stream().anyMatch(Boolean::booleanValue);
         }
@@ -37,7 +67,7 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
 
     /** One list year of the municipality, with the region's share beside it. Transition counts are null without history. */
     public record YearRow(int listYear, int schools, int onList, Integer entered, Integer firstTime, Integer returning,
-                          Integer stayed, Integer left, double share, Double regionShare) {
+                          Integer stayed, Integer left, double share, Double regionShare, Integer noData) {
     }
 
     /** One context risk across the municipality's schools: how many at each level, and who is at «высокий». */
@@ -55,6 +85,8 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
 
     public AnalyticalBrief {
         riskGroups = List.copyOf(riskGroups);
+        surveyGroups = List.copyOf(surveyGroups);
+        wording = wording == null ? Wording.DEFAULTS : wording;
         staffing = List.copyOf(staffing);
         schools = List.copyOf(schools);
         years = List.copyOf(years);
@@ -89,6 +121,7 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
             case "stayed" -> "осталась";
             case "left" -> "вышла";
             case "off" -> "не в списке";
+            case "no_data" -> "нет данных";
             default -> status;
         };
     }
@@ -100,6 +133,11 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
     /** Schools off the list whose cluster could not be decided for want of results («нет данных»). */
     public List<Membership> undecided() {
         return membership.stream().filter(m -> m.cluster() == null && "нет данных".equals(m.clusterName())).toList();
+    }
+
+    /** The regional programme's target group (docs/methodology.md §6): ШНОР and ШНСУ at once. */
+    public List<Membership> programmeGroup() {
+        return membership.stream().filter(m -> Boolean.TRUE.equals(m.shnorShnsu())).toList();
     }
 
     public static final Map<Integer, String> CLUSTERS = Map.of(

@@ -42,7 +42,8 @@ public final class BriefLayout {
         out.add(new Paragraph("Справка сформирована автоматически из хранилища Orientir по опубликованным витринам "
                 + "(list_membership, school_status, list_transitions, risk_profile), справочнику школ и сведениям о "
                 + "кадрах. Год списка — год, на который "
-                + "составлен список; данные для него — результаты предыдущего года."));
+                + "составлен список; данные для него — результаты предыдущего года. Определения, пороги и их "
+                + "источники — в методике Orientir (docs/methodology.md)."));
 
         out.add(new Heading(1, "1. Особенности муниципалитета"));
         long urban = b.schools().stream().filter(s -> s.urbanRural() != null && !s.rural()).count();
@@ -97,8 +98,8 @@ public final class BriefLayout {
         List<Membership> undecided = b.undecided();
         out.add(new Heading(2, AnalyticalBrief.CLUSTERS.get(4) + ": " + riskZone.size()));
         out.add(new Paragraph("Школы не в списке (и не вышедшие из него в этом году), у которых по результатам "
-                + b.assessmentYear() + " года есть маркер, доля «2» в пределах 5 п. п. от порога или рост доли «2» "
-                + "в обязательной процедуре два года подряд."));
+                + b.assessmentYear() + " года есть маркер, доля «2» в пределах " + b.wording().nearThresholdText()
+                + " от порога или рост доли «2» в обязательной процедуре " + b.wording().trendYearsText() + "."));
         if (!riskZone.isEmpty()) {
             out.add(new Table(List.of("Код ОО", "Школа", "Основание"), riskZone.stream()
                     .map(m -> List.of(m.schoolId(), m.schoolName(), dash(m.clusterReason()))).toList()));
@@ -108,8 +109,20 @@ public final class BriefLayout {
         if (!undecided.isEmpty()) {
             out.add(new Paragraph("нет данных: для " + undecided.size() + " школ вне списка нет оценённых результатов "
                     + b.assessmentYear() + " года — зона риска для них не определяется: "
-                    + undecided.stream().map(m -> m.schoolName() + " (" + m.schoolId() + ")")
+                    + undecided.stream().map(m -> m.schoolName() + " (" + m.schoolId()
+                                    + (m.noDataReason() == null ? "" : ", " + m.noDataReason()) + ")")
                             .collect(Collectors.joining(", ")) + "."));
+        }
+        List<Membership> group = b.programmeGroup();
+        out.add(new Heading(2, "Целевая группа региональной программы (ШНОР и ШНСУ одновременно): " + group.size()));
+        out.add(new Paragraph("Школы с низкими результатами (в списке " + b.listYear() + " года или с маркером по "
+                + "результатам " + b.assessmentYear() + " года), работающие в неблагоприятных социальных условиях "
+                + "(нижняя четверть индекса социального благополучия за " + b.assessmentYear() + " год)."
+                + (group.isEmpty() ? " Таких школ нет." : "")));
+        if (!group.isEmpty()) {
+            out.add(new Table(List.of("Код ОО", "Школа", "В списке"), group.stream()
+                    .map(m -> List.of(m.schoolId(), m.schoolName(),
+                            Boolean.TRUE.equals(m.onList().get(b.listYear())) ? "да" : "нет")).toList()));
         }
 
         out.add(new Heading(1, "4. Группы риска по контексту"));
@@ -120,14 +133,19 @@ public final class BriefLayout {
             out.add(new Paragraph("Уровни рисков по контекстным и кадровым данным за " + b.riskYear() + " год "
                     + "(локальные показатели Orientir, не анкетирование ФИОКО). Группа риска — школы с высоким уровнем; "
                     + "«нет данных» — нет исходных сведений, это не «низкий»."));
-            List<List<String>> riskRows = new ArrayList<>();
-            for (RiskGroup g : b.riskGroups()) {
-                riskRows.add(List.of(g.risk(), String.valueOf(g.high()), String.valueOf(g.medium()),
-                        String.valueOf(g.low()), String.valueOf(g.noData()),
-                        g.highSchools().isEmpty() ? "—" : String.join("; ", g.highSchools())));
-            }
+            List<List<String>> riskRows = riskRows(b.riskGroups());
             out.add(new Table(List.of("Риск", "Высокий", "Средний", "Низкий", "Нет данных",
                     "Школы с высоким уровнем"), riskRows));
+        }
+        out.add(new Heading(2, "Рисковые профили по анкетированию ФИОКО (500+)"));
+        if (b.surveyGroups().isEmpty()) {
+            out.add(new Paragraph("нет данных: результаты анкетирования ФИОКО за " + b.assessmentYear()
+                    + " год и ранее не загружены."));
+        } else {
+            out.add(new Paragraph("Рисковые профили школ по анкетированию ФИОКО за " + b.surveyYear() + " год — как "
+                    + "загружены, рядом с контекстными показателями и без их пересчёта."));
+            out.add(new Table(List.of("Риск (анкетирование)", "Высокий", "Средний", "Низкий", "Прочее",
+                    "Школы с высоким уровнем риска"), riskRows(b.surveyGroups())));
         }
 
         out.add(new Heading(1, "5. Кадровое обеспечение"));
@@ -173,12 +191,24 @@ public final class BriefLayout {
         for (YearRow r : yoy) {
             yoyRows.add(List.of(String.valueOf(r.listYear()), String.valueOf(r.schools()), String.valueOf(r.onList()),
                     pct(r.share()), r.regionShare() == null ? "—" : pct(r.regionShare()), n(r.entered()),
-                    n(r.firstTime()), n(r.returning()), n(r.stayed()), n(r.left())));
+                    n(r.firstTime()), n(r.returning()), n(r.stayed()), n(r.left()), n(r.noData())));
         }
         out.add(new Table(List.of("Год списка", "Школ", "В списке", "Доля", "Доля по региону", "Вошли", "Впервые",
-                "Повторно", "Остались", "Вышли"), yoyRows));
-        out.add(new Paragraph("«нет истории» — первый год данных: переходы не считаются, сравнивать не с чем."));
+                "Повторно", "Остались", "Вышли", "Нет данных"), yoyRows));
+        out.add(new Paragraph("«нет истории» — первый год данных: переходы не считаются, сравнивать не с чем. "
+                + "«Нет данных» — школы, чей статус не определить: закрыта, нет результатов или мало участников во всех "
+                + "процедурах; они не считаются вышедшими. «Школ» — открытые в этом году."));
         return out;
+    }
+
+    private static List<List<String>> riskRows(List<RiskGroup> groups) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RiskGroup g : groups) {
+            rows.add(List.of(g.risk(), String.valueOf(g.high()), String.valueOf(g.medium()),
+                    String.valueOf(g.low()), String.valueOf(g.noData()),
+                    g.highSchools().isEmpty() ? "—" : String.join("; ", g.highSchools())));
+        }
+        return rows;
     }
 
     static String pct(double share) {

@@ -45,23 +45,43 @@ public final class BriefQuery {
         if (!years.contains(listYear)) {
             throw new IllegalArgumentException("Для " + listYear + " года списка нет данных; годы в хранилище: " + years);
         }
-        Risks risks = riskGroups(municipality, listYear);
+        Risks risks = riskGroups(municipality, listYear, "context");
+        Risks survey = riskGroups(municipality, listYear, "survey");
         return new AnalyticalBrief(municipality, listYear, schools, List.copyOf(years), List.copyOf(membership.values()),
-                yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing(municipality, listYear));
+                yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing(municipality, listYear),
+                survey.year(), survey.groups(), wording());
+    }
+
+    /** The risk-zone parameters of the run whose marts are read (its config_json), else the defaults. */
+    private AnalyticalBrief.Wording wording() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql("run_config.sql")); ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                JsonNode clusters = json(rs.getString(1)).path("analytics").path("clusters");
+                AnalyticalBrief.Wording d = AnalyticalBrief.Wording.DEFAULTS;
+                return new AnalyticalBrief.Wording(clusters.path("near-threshold").asDouble(d.nearThreshold()),
+                        clusters.path("trend-years").asInt(d.trendYears()));
+            }
+        }
+        return AnalyticalBrief.Wording.DEFAULTS;
     }
 
     private record Risks(Integer year, List<RiskGroup> groups) {
     }
 
-    /** Per context risk, the municipality's schools at each level, from the latest profile up to list year − 1. */
-    private Risks riskGroups(String municipality, int listYear) throws SQLException {
+    /**
+     * Per risk of one source (context: Orientir's proxies; survey: ФИОКО's 500+), the municipality's schools at each
+     * level, from the latest profile of that source up to list year − 1.
+     */
+    private Risks riskGroups(String municipality, int listYear, String source) throws SQLException {
         Integer year = null;
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, List<String>> high = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("risk_groups.sql"))) {
             ps.setInt(1, listYear);
             ps.setString(2, municipality);
-            ps.setInt(3, listYear - 1);
+            ps.setString(3, source);
+            ps.setString(4, source);
+            ps.setInt(5, listYear - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     year = rs.getInt("year");
@@ -93,14 +113,9 @@ public final class BriefQuery {
             ps.setInt(3, listYear - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Double load = rs.getDouble("avg_load");
-                    if (rs.wasNull()) {
-                        load = null;
-                    }
-                    Boolean changed = rs.getBoolean("head_changed");
-                    if (rs.wasNull()) {
-                        changed = null;
-                    }
+                    Object average = rs.getObject("avg_load");
+                    Double load = average == null ? null : ((Number) average).doubleValue();
+                    Boolean changed = bool(rs, "head_changed");
                     rows.add(new StaffingRow(rs.getString("school_id"), rs.getString("school_name"),
                             integer(rs, "students"), rs.getInt("staff"), rs.getInt("teachers"), integer(rs, "vacancies"),
                             integer(rs, "teachers_pension_age"), integer(rs, "teachers_without_training"), load, changed));
@@ -154,11 +169,10 @@ public final class BriefQuery {
                     years.add(year);
                     on.computeIfAbsent(id, k -> new TreeMap<>()).put(year, rs.getBoolean("on_list"));
                     if (year == listYear) {
-                        int cluster = rs.getInt("cluster");
                         bySchool.put(id, new Membership(id, rs.getString("school_name"), on.get(id), rs.getString("status"),
-                                rs.wasNull() ? null : cluster, rs.getString("cluster_name"),
+                                integer(rs, "cluster"), rs.getString("cluster_name"),
                                 rs.getString("cluster_reason"), rs.getInt("consecutive_years"),
-                                rs.getInt("total_years")));
+                                rs.getInt("total_years"), rs.getString("no_data_reason"), bool(rs, "shnor_shnsu")));
                     }
                 }
             }
@@ -180,7 +194,7 @@ public final class BriefQuery {
                     } else {
                         rows.add(new Object[] {year, rs.getInt("schools"), rs.getInt("on_list"), integer(rs, "entered"),
                                 integer(rs, "first_time"), integer(rs, "returning"), integer(rs, "stayed"),
-                                integer(rs, "left"), rs.getDouble("share_on_list")});
+                                integer(rs, "left"), rs.getDouble("share_on_list"), integer(rs, "no_data")});
                     }
                 }
             }
@@ -188,14 +202,22 @@ public final class BriefQuery {
         List<YearRow> result = new ArrayList<>();
         for (Object[] r : rows) {
             result.add(new YearRow((Integer) r[0], (Integer) r[1], (Integer) r[2], (Integer) r[3], (Integer) r[4],
-                    (Integer) r[5], (Integer) r[6], (Integer) r[7], (Double) r[8], region.get((Integer) r[0])));
+                    (Integer) r[5], (Integer) r[6], (Integer) r[7], (Double) r[8], region.get((Integer) r[0]),
+                    (Integer) r[9]));
         }
         return result;
     }
 
+    // Nullable values are read through getObject: ClickHouse's JDBC driver (jdbc-v2) throws on getInt/getBoolean of a
+    // NULL instead of answering 0 and wasNull(), and wasNull() speaks only of the column read last.
     private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).intValue();
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : v instanceof Boolean b ? b : ((Number) v).intValue() != 0;
     }
 
     private static JsonNode json(String s) {

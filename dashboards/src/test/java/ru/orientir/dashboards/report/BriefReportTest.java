@@ -23,7 +23,7 @@ import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseSettings;
 
 /**
- * The brief over domain.md §3's worked example (schools A–D, list years 2020–2022, all in one municipality), a school F
+ * The brief over docs/methodology.md §3's worked example (schools A–D, list years 2020–2022, all in one municipality), a school F
  * never on the list but in the risk zone (cluster 4) in 2022, and a school of another municipality that must not
  * appear; with the 2021 context risk profile and staffing (the assessment year of list 2022). The DOCX is opened with
  * POI and its sections and numbers are checked against the warehouse rows.
@@ -56,6 +56,13 @@ class BriefReportTest {
                 assertTrue(text.contains("Кластер 3 — повторно в списке (остались или вернулись): 2"));
                 assertTrue(text.contains("Кластер 4 — зона риска снижения образовательных результатов: 1"), text);
                 assertTrue(text.contains("Уровни рисков по контекстным и кадровым данным за 2021 год"), text);
+                // issue 11, item 13: the wording is the configuration of the published run (7 п. п., three years)
+                assertTrue(text.contains("доля «2» в пределах 7 п. п. от порога или рост доли «2» в обязательной "
+                        + "процедуре три года подряд."), text);
+                assertTrue(text.contains("Рисковые профили по анкетированию ФИОКО (500+)"), text);
+                assertTrue(text.contains("Рисковые профили школ по анкетированию ФИОКО за 2021 год"), text);
+                // issue 11, item 12: ШНОР ∩ ШНСУ
+                assertTrue(text.contains("Целевая группа региональной программы (ШНОР и ШНСУ одновременно): 2"), text);
                 assertTrue(text.contains("По данным за 2021 год: школ со сведениями — 3, учителей — 40, вакансий — 3; "
                         + "учителей пенсионного возраста — 10 (25,0 %), без профильной подготовки — 4 (10,0 %); "
                         + "смена руководства — в 1 школах."), text);
@@ -91,10 +98,16 @@ class BriefReportTest {
                 assertEquals(List.of("F", "Школа F", "14", "12", "1", "2", "0", "—", "—"), cells(staffing, 3));
                 assertEquals(4, staffing.getRows().size());
 
+                XWPFTable survey = table(tables, "Школы с высоким уровнем риска");
+                assertEquals(List.of("дефицит педагогических кадров", "1", "0", "0", "0", "Школа A (A)"), cells(survey, 1));
+                XWPFTable group = table(tables, "В списке");
+                assertEquals(List.of("B", "Школа B", "да"), cells(group, 1));
+                assertEquals(List.of("F", "Школа F", "нет"), cells(group, 2));
+
                 XWPFTable yoy = tables.get(tables.size() - 1);
-                assertEquals(List.of("2022", "5", "3", "60,0 %", "50,0 %", "2", "1", "1", "1", "1"), cells(yoy, 3));
+                assertEquals(List.of("2022", "5", "3", "60,0 %", "50,0 %", "2", "1", "1", "1", "1", "0"), cells(yoy, 3));
                 assertEquals(List.of("2020", "5", "3", "60,0 %", "50,0 %", "нет истории", "нет истории", "нет истории",
-                        "нет истории", "нет истории"), cells(yoy, 1));
+                        "нет истории", "нет истории", "нет истории"), cells(yoy, 1));
             }
         }
     }
@@ -137,14 +150,14 @@ class BriefReportTest {
             s.execute("INSERT INTO meta_load VALUES ('L1','R1','schools.csv','schools','h', TIMESTAMP '2026-01-01 00:00:00', "
                     + "TIMESTAMP '2026-01-01 00:00:01', 5, 5, 0, 'loaded', NULL)");
             String z = "Заозёрный район";
-            s.execute("INSERT INTO stg_schools VALUES "
+            s.execute("INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json) VALUES "
                     + "('L1',1,'A','Школа A','" + z + "','{\"settlement\":\"г. Заозёрск\",\"urban_rural\":\"городская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"300\"}'),"
                     + "('L1',2,'B','Школа B','" + z + "','{\"settlement\":\"с. Бор\",\"urban_rural\":\"сельская\",\"school_type\":\"ООШ\",\"small_school\":\"да\",\"students\":\"40\"}'),"
                     + "('L1',3,'C','Школа C','" + z + "','{\"settlement\":\"д. Ключи\",\"urban_rural\":\"сельская\",\"school_type\":\"НОШ\",\"small_school\":\"да\",\"students\":\"15\"}'),"
                     + "('L1',4,'D','Школа D','" + z + "','{\"settlement\":\"с. Луг\",\"urban_rural\":\"сельская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"75\"}'),"
                     + "('L1',6,'F','Школа F','" + z + "','{\"settlement\":\"г. Заозёрск\",\"urban_rural\":\"городская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"200\"}'),"
                     + "('L1',5,'E','Другая школа','Ильинский район','{}')");
-            // domain.md §3: A + + +, B + − +, C − − +, D + + −; E (another municipality) never on the list
+            // docs/methodology.md §3: A + + +, B + − +, C − − +, D + + −; E (another municipality) never on the list
             String[][] status = {
                     {"2020", "A", "true", "NULL", "1", "1", "NULL", "нет данных"},
                     {"2021", "A", "true", "'stayed'", "2", "2", "3", "повторно в списке"},
@@ -164,11 +177,12 @@ class BriefReportTest {
             for (String[] r : status) {
                 String reason = r[6].equals("4") ? "'маркер: ОГЭ 9 математика'" : "NULL";
                 s.execute("INSERT INTO school_status VALUES ('R1'," + r[0] + ",'" + r[1] + "','Школа " + r[1] + "','" + z
-                        + "'," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ",'" + r[7] + "'," + reason + ")");
+                        + "'," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ",'" + r[7] + "'," + reason
+                        + ",NULL," + (r[0].equals("2022") && (r[1].equals("B") || r[1].equals("F")) ? "true" : "false") + ")");
             }
             for (int y = 2020; y <= 2022; y++) {
                 s.execute("INSERT INTO school_status VALUES ('R1'," + y + ",'E','Другая школа','Ильинский район',false,"
-                        + (y == 2020 ? "NULL" : "'off'") + ",0,0,NULL,'нет данных',NULL)");
+                        + (y == 2020 ? "NULL" : "'off'") + ",0,0,NULL,'нет данных',NULL,NULL,NULL)");
             }
             // context risks of the assessment year 2021 (list 2022); 2020, the survey and E must not count
             s.execute("INSERT INTO risk_profile VALUES "
@@ -200,14 +214,19 @@ class BriefReportTest {
                     + "('L2',4,2021,'F','Школа F',200,14,12,1,2,0,NULL,NULL),"
                     + "('L2',5,2021,'E','Другая школа',50,5,5,0,0,0,20.0,false),"
                     + "('L3',2,2020,'C','Школа C',15,3,3,0,0,0,20.0,false)");
+            s.execute("INSERT INTO meta_run (run_id, command, started_at, finished_at, status, files_seen, files_loaded, "
+                    + "files_skipped, files_failed, rows_read, rows_loaded, rows_quarantined, marts_published, config_json) "
+                    + "VALUES ('R1','run',TIMESTAMP '2026-01-01 00:00:00',TIMESTAMP '2026-01-01 00:01:00','ok',0,0,0,0,0,0,0,"
+                    + "'',"
+                    + "'{\"analytics\":{\"clusters\":{\"near-threshold\":0.07,\"trend-years\":3}}}')");
             s.execute("INSERT INTO list_transitions VALUES "
-                    + "('R1','municipality',2020,'" + z + "',5,3,NULL,NULL,NULL,NULL,NULL,0.6),"
-                    + "('R1','municipality',2021,'" + z + "',5,2,0,0,0,2,1,0.4),"
-                    + "('R1','municipality',2022,'" + z + "',5,3,2,1,1,1,1,0.6),"
-                    + "('R1','municipality',2020,'Ильинский район',1,0,NULL,NULL,NULL,NULL,NULL,0.0),"
-                    + "('R1','region',2020,NULL,6,3,NULL,NULL,NULL,NULL,NULL,0.5),"
-                    + "('R1','region',2021,NULL,6,2,0,0,0,2,1,0.333333),"
-                    + "('R1','region',2022,NULL,6,3,2,1,1,1,1,0.5)");
+                    + "('R1','municipality',2020,'" + z + "',5,3,NULL,NULL,NULL,NULL,NULL,0.6,NULL),"
+                    + "('R1','municipality',2021,'" + z + "',5,2,0,0,0,2,1,0.4,0),"
+                    + "('R1','municipality',2022,'" + z + "',5,3,2,1,1,1,1,0.6,0),"
+                    + "('R1','municipality',2020,'Ильинский район',1,0,NULL,NULL,NULL,NULL,NULL,0.0,NULL),"
+                    + "('R1','region',2020,NULL,6,3,NULL,NULL,NULL,NULL,NULL,0.5,NULL),"
+                    + "('R1','region',2021,NULL,6,2,0,0,0,2,1,0.333333,0),"
+                    + "('R1','region',2022,NULL,6,3,2,1,1,1,1,0.5,0)");
         }
         return w;
     }

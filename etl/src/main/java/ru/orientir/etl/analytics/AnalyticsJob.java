@@ -29,20 +29,24 @@ import ru.orientir.etl.analytics.markers.Markers;
 import ru.orientir.etl.analytics.objectivity.ObjectivitySignals;
 import ru.orientir.etl.analytics.resilience.Resilience;
 import ru.orientir.etl.analytics.results.ProcedureResults;
+import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
+import ru.orientir.etl.analytics.results.UnrecognisedSubjects.UnrecognisedSubject;
 import ru.orientir.etl.analytics.risks.RiskProfile;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Snapshot;
 
 /**
- * Reads a staging snapshot (Parquet written by the warehouse), computes the marts of domain.md §1–8 and writes each as
+ * Reads a staging snapshot (Parquet written by the warehouse), computes the marts of docs/methodology.md §1–8 and writes each as
  * Parquet with the run id on every row. Spark never connects to the warehouse: the hand-off is files both sides read
- * and write natively. Steps, in order (each timed for {@link #onStep}): markers, list_membership, list_agreement,
- * school_status, list_transitions, objectivity, isb, resilience, risk_profile.
+ * and write natively. Steps, in order (each timed for {@link #onStep}): markers, list_membership, list_agreement, isb,
+ * school_status, list_transitions, objectivity, resilience, risk_profile. {@link #findings()} then holds what the run
+ * summary prints beside the marts.
  */
 public final class AnalyticsJob {
     private final SparkSession spark;
     private final AnalyticsSettings settings;
     private BiConsumer<String, Duration> stepListener = (step, took) -> { };
+    private AnalyticsFindings findings = AnalyticsFindings.none();
 
     public AnalyticsJob(SparkSession spark) {
         this(spark, AnalyticsSettings.defaults());
@@ -50,7 +54,13 @@ public final class AnalyticsJob {
 
     public AnalyticsJob(SparkSession spark, AnalyticsSettings settings) {
         this.spark = spark;
-        this.settings = settings.validated();
+        // names made canonical once: every rule then compares procedure and subject names with plain equality
+        this.settings = settings.validated().canonical();
+    }
+
+    /** What the last {@link #run} found beside the marts: unrecognised subjects, list years without rule (b). */
+    public AnalyticsFindings findings() {
+        return findings;
     }
 
     /** Called after each step with its name and wall time. */
@@ -68,7 +78,7 @@ public final class AnalyticsJob {
         // §1. The heavy step: every result row is read once here; everything after reads the markers.
         Dataset<Row> markers = step("markers", () -> {
             Dataset<Row> results = ProcedureResults.of(read(snapshot, "exam_results"), read(snapshot, "exam_aggregates"),
-                    settings.markers());
+                    settings.markers(), settings.subjectNames());
             MartFiles mart = mart(runId, "school_year_markers", Markers.of(results, settings.markers()), martsDir, false,
                     "year", "school_id", "procedure", "grade", "subject", "participants", "mark2", "below_min",
                     "share_mark2", "share_below_min", "threshold", "marker", "mean_result", "note", "source");
@@ -83,40 +93,53 @@ public final class AnalyticsJob {
             write(ListMembership.of(schools, officialList, evidence, resultYears), work.resolve("membership"));
             Dataset<Row> m = spark.read().parquet(work.resolve("membership").toString());
             written.add(mart(runId, "list_membership", m, martsDir, "list_year", "school_id", "on_list", "source",
-                    "reasons", "rule", "procedures", "severity", "results_year"));
+                    "reasons", "rule", "procedures", "severity", "results_year", "rule_b_undecided", "severity_note"));
             return m;
         });
+        List<Integer> ruleBUndecided = membership.filter(col("rule_b_undecided").and(col("source").equalTo(ListMembership.COMPUTED)))
+                .select(col("list_year")).distinct().orderBy(col("list_year")).as(org.apache.spark.sql.Encoders.INT())
+                .collectAsList();
+        List<UnrecognisedSubject> unrecognised = UnrecognisedSubjects.collect(UnrecognisedSubjects.of(markers, settings));
+        findings = new AnalyticsFindings(List.copyOf(unrecognised), List.copyOf(ruleBUndecided));
         step("list_agreement", () -> written.add(mart(runId, "list_agreement",
                 ListMembership.agreement(membership, resultYears), martsDir, "list_year", "school_id", "official", "computed")));
+
+        // §6. ИСБ and ШНСУ, and the programme group ШНОР ∩ ШНСУ (needs the markers and the membership).
+        Dataset<Row> isb = step("isb", () -> {
+            write(SocialWellbeingIndex.withProgrammeGroup(
+                    SocialWellbeingIndex.of(read(snapshot, "school_context"), settings.isb()), markers, membership),
+                    work.resolve("isb"));
+            Dataset<Row> i = spark.read().parquet(work.resolve("isb").toString());
+            written.add(mart(runId, "isb", i, martsDir, "year", "school_id", "isb", "indicators_used", "indicators", "shnsu",
+                    "shnor_shnsu"));
+            return i;
+        });
 
         // §3–4. Transitions and clusters (cluster 4 from the results of the year before each list year).
         Dataset<Row> status = step("school_status", () -> {
             Dataset<Row> history = ListTransitions.schoolHistory(membership)
                     .join(schools.select(col("school_id"), col("name").as("school_name"), col("municipality")), "school_id");
             Dataset<Row> clustered = SupportClusters.assign(history,
-                    RiskZone.of(markers, settings.clusters(), settings.mandatory()));
+                    RiskZone.of(markers, settings.clusters(), settings.mandatory()))
+                    .join(isb.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"), col("shnor_shnsu")),
+                            new String[] {"list_year", "school_id"}, "left");
             write(clustered, work.resolve("status"));
             Dataset<Row> s = spark.read().parquet(work.resolve("status").toString());
             written.add(mart(runId, "school_status", s, martsDir, "list_year", "school_id", "school_name", "municipality",
-                    "on_list", "status", "consecutive_years", "total_years", "cluster", "cluster_name", "cluster_reason"));
+                    "on_list", "status", "consecutive_years", "total_years", "cluster", "cluster_name", "cluster_reason",
+                    "no_data_reason", "shnor_shnsu"));
             return s;
         });
         step("list_transitions", () -> written.add(mart(runId, "list_transitions", ListTransitions.counts(status), martsDir,
                 "level", "list_year", "municipality", "schools", "on_list", "entered", "first_time", "returning", "stayed",
-                "left", "share_on_list")));
+                "left", "share_on_list", "no_data")));
 
         // §5. Objectivity signals.
         step("objectivity", () -> written.add(mart(runId, "objectivity",
                 ObjectivitySignals.of(read(snapshot, "objectivity_flags"), officialList, markers, settings.objectivity()),
                 martsDir, "year", "school_id", "signal", "reason")));
 
-        // §6–7. ИСБ and ШНСУ; resilience against ИСБ.
-        Dataset<Row> isb = step("isb", () -> {
-            write(SocialWellbeingIndex.of(read(snapshot, "school_context"), settings.isb()), work.resolve("isb"));
-            Dataset<Row> i = spark.read().parquet(work.resolve("isb").toString());
-            written.add(mart(runId, "isb", i, martsDir, "year", "school_id", "isb", "indicators_used", "indicators", "shnsu"));
-            return i;
-        });
+        // §7. Resilience against ИСБ.
         step("resilience", () -> written.add(mart(runId, "resilience",
                 Resilience.of(Resilience.resultIndex(markers, settings.mandatory()), isb, membership, settings.resilience()),
                 martsDir, "year", "school_id", "isb", "result_index", "residual", "std_residual", "better_than_expected",

@@ -8,10 +8,12 @@ import ru.orientir.etl.analytics.lists.ListRuleSettings;
 import ru.orientir.etl.analytics.markers.MarkerSettings;
 import ru.orientir.etl.analytics.objectivity.ObjectivitySettings;
 import ru.orientir.etl.analytics.resilience.ResilienceSettings;
+import ru.orientir.etl.analytics.results.SubjectNames;
+import ru.orientir.etl.analytics.results.SubjectSettings;
 import ru.orientir.etl.analytics.risks.RiskSettings;
 
 /**
- * Every threshold and rule parameter of domain.md §1–8, with the defaults given there. orientir.yml's
+ * Every threshold and rule parameter of docs/methodology.md §1–8, with the defaults given there. orientir.yml's
  * {@code analytics} section overrides them (jobs' AnalyticsConfig validates it); the settings in force are written
  * with each run, so a mart row's run id leads to the rule that made it.
  *
@@ -19,7 +21,7 @@ import ru.orientir.etl.analytics.risks.RiskSettings;
  */
 public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, List<ProcedureRef> mandatory,
                                 ClusterSettings clusters, ObjectivitySettings objectivity, IsbSettings isb,
-                                ResilienceSettings resilience, RiskSettings risks) {
+                                ResilienceSettings resilience, RiskSettings risks, SubjectSettings subjects) {
 
     /** A procedure by type and subject, whatever the grade (ОГЭ is grade 9, ЕГЭ grade 11). */
     public record ProcedureRef(String procedure, String subject) {
@@ -29,7 +31,26 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
         return new AnalyticsSettings(MarkerSettings.defaults(), ListRuleSettings.defaults(),
                 List.of(new ProcedureRef("ОГЭ", "русский язык"), new ProcedureRef("ОГЭ", "математика")),
                 ClusterSettings.defaults(), ObjectivitySettings.defaults(), IsbSettings.defaults(),
-                ResilienceSettings.defaults(), RiskSettings.defaults());
+                ResilienceSettings.defaults(), RiskSettings.defaults(), SubjectSettings.defaults());
+    }
+
+    /** The subject names of the built-in synonym table merged with the configured one. */
+    public SubjectNames subjectNames() {
+        return new SubjectNames(subjects);
+    }
+
+    /**
+     * The same settings with every procedure and subject named canonically, so that the rules compare names with
+     * plain equality (docs/methodology.md, «Названия предметов»).
+     */
+    public AnalyticsSettings canonical() {
+        SubjectNames names = subjectNames();
+        List<ProcedureRef> refs = new java.util.ArrayList<>();
+        for (ProcedureRef p : mandatory) {
+            refs.add(new ProcedureRef(p.procedure().trim().toUpperCase(java.util.Locale.ROOT), names.canonical(p.subject())));
+        }
+        return new AnalyticsSettings(markers.canonical(names), list, refs, clusters, objectivity, isb, resilience, risks,
+                subjects);
     }
 
     /** Checks the ranges and combinations the rules rely on; each message names the setting, in Russian. */
@@ -40,7 +61,8 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
             throw new IllegalArgumentException("analytics.mandatory: нужна хотя бы одна обязательная процедура");
         }
         for (ProcedureRef p : mandatory) {
-            MarkerSettings.checkProcedure("analytics.mandatory", p.procedure());
+            MarkerSettings.checkProcedure("analytics.mandatory", p.procedure() == null ? null
+                    : p.procedure().trim().toUpperCase(java.util.Locale.ROOT));
             if (p.subject() == null || p.subject().isBlank()) {
                 throw new IllegalArgumentException("analytics.mandatory: у процедуры " + p.procedure() + " не указан предмет");
             }
@@ -50,6 +72,10 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
         isb.validate();
         resilience.validate();
         risks.validate();
+        if (subjects == null) {
+            throw new IllegalArgumentException("analytics.subjects: нужен раздел synonyms (может быть пустым)");
+        }
+        subjects.validate();
         return this;
     }
 

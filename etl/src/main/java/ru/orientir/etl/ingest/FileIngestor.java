@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +29,8 @@ import ru.orientir.etl.ingest.batch.BatchInfrastructure;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
 import ru.orientir.etl.ingest.columns.ColumnAliases;
 import ru.orientir.etl.ingest.csv.SourceItemReader;
+import ru.orientir.etl.ingest.inbox.InboxScanner;
+import ru.orientir.etl.ingest.results.Pseudonymizer;
 import ru.orientir.etl.ingest.source.RecordSource;
 import ru.orientir.etl.ingest.source.RecordSources;
 import ru.orientir.etl.ingest.source.UnreadableFileException;
@@ -64,7 +65,10 @@ public final class FileIngestor {
         }
         List<LoadResult> results = new ArrayList<>();
         List<Planned> planned = new ArrayList<>();
-        for (Path path : listFiles(inbox)) {
+        // Links, paths outside the inbox and files still being copied are not taken (inbox/InboxScanner).
+        InboxScanner.Scan scan = new InboxScanner(jobs.settings().settleInterval()).scan(inbox);
+        results.addAll(scan.notTaken());
+        for (Path path : scan.taken()) {
             Instant started = Instant.now();
             InboxFile file;
             try {
@@ -100,17 +104,6 @@ public final class FileIngestor {
         return results;
     }
 
-    private static List<Path> listFiles(Path inbox) {
-        try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list the inbox " + inbox + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The header of a file, found by the source layer below any title rows, with the configured aliases. */
     private Header readHeader(Path path) throws UnreadableFileException {
         ColumnAliases aliases = jobs.settings().aliases();
@@ -128,6 +121,9 @@ public final class FileIngestor {
         LoadContext context = new LoadContext(warehouse, loadId, file.name());
         Job job;
         try {
+            if (p.kind() == FileKind.EXAM_RESULTS) { // one key per warehouse: refuses a changed key (Pseudonymizer)
+                Pseudonymizer.checkWarehouseKey(warehouse, jobs.settings().pseudonymKey(), runId);
+            }
             job = jobs.job(p.kind(), file.path(), p.header(), context);
         } catch (IllegalStateException e) {
             return failed(file, p.kind(), loadId, started, e.getMessage());
@@ -253,9 +249,15 @@ public final class FileIngestor {
         }
     }
 
-    /** Rows of earlier versions of a changed file leave staging once the new version has loaded. */
+    /**
+     * Rows of earlier versions of a changed file leave staging once the new version has loaded — except the school
+     * reference's: its earlier versions are the history of schools that have since closed (sql/snapshot/schools.sql).
+     */
     private void purgeSupersededRows() {
         for (FileKind kind : FileKind.values()) {
+            if (kind == FileKind.SCHOOLS) {
+                continue;
+            }
             String table = kind.stagingTable();
             String sql = "DELETE FROM " + table + " WHERE load_id NOT IN (SELECT load_id FROM meta_active_load) "
                     + "AND load_id IN (SELECT load_id FROM meta_load WHERE status = 'loaded')";

@@ -16,8 +16,9 @@ public enum FileKind {
     OFFICIAL_LIST("official_list", "stg_official_list", 2, List.of("list_year", "school_id"), List.of()),
     EXAM_RESULTS("exam_results", "stg_exam_results", 3,
             List.of("year", "procedure", "grade", "subject", "school_id", "participant_id"), List.of("mark", "score")),
+    /** ВПР/ОГЭ rows need mark2…mark5; ЕГЭ rows may give below_min instead (ЕГЭ has scores, not marks). */
     EXAM_AGGREGATES("exam_aggregates", "stg_exam_aggregates", 3, List.of("year", "procedure", "grade", "subject",
-            "school_id", "participants", "mark2", "mark3", "mark4", "mark5"), List.of()),
+            "school_id", "participants"), List.of("mark2", "mark3", "mark4", "mark5", "below_min")),
     STAFFING("staffing", "stg_staffing", 3, List.of("year", "school_id", "staff", "teachers"), List.of()),
     SCHOOL_CONTEXT("school_context", "stg_school_context", 3, List.of("year", "school_id"), ContextColumns.INDICATORS),
     RISK_SURVEY("risk_survey", "stg_risk_survey", 3, List.of("year", "school_id", "risk", "level"), List.of()),
@@ -79,6 +80,10 @@ public enum FileKind {
             }
         }
         if (!anyOfColumns.isEmpty() && anyOfColumns.stream().noneMatch(header::has)) {
+            return false;
+        }
+        if (this == EXAM_AGGREGATES && header.has("mark")) {
+            // A lone «Отметка» is the group cell over «2 | 3 | 4 | 5» of a two-row header: the row below completes it.
             return false;
         }
         return closedOptional == null || onlyOwnColumns(header);

@@ -19,8 +19,12 @@ import ru.orientir.etl.ingest.csv.CsvRecord;
  * or rejected with its reason.
  */
 public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, RowOutcome<T>>, ItemStream {
-    private static final String KNOWN_SCHOOLS = "SELECT s.school_id, a.file FROM stg_schools s "
-            + "JOIN meta_active_load a ON s.load_id = a.load_id";
+    /**
+     * (school id, file) of every school any successful load of another file's reference named: the current versions
+     * and the earlier ones kept as history, so a school missing from a newer reference (closed) keeps its past data.
+     */
+    public static final String KNOWN_SCHOOLS = "SELECT s.school_id, m.file FROM stg_schools s "
+            + "JOIN meta_load m ON s.load_id = m.load_id WHERE m.status = 'loaded' AND m.file <> ?";
 
     protected final Header header;
     protected final LoadContext load;
@@ -79,8 +83,8 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<CsvRecord, R
 
     @Override
     public void open(ExecutionContext context) {
-        // The reference comes from all active school files (the file itself is never a school file here).
-        knownSchools = load.keysOfOtherFiles(KNOWN_SCHOOLS + " WHERE a.file <> ?").keySet();
+        // The reference: every version of every school file (the file itself is never a school file here).
+        knownSchools = load.keysOfOtherFiles(KNOWN_SCHOOLS).keySet();
         KeyedBy keys = keyedBy();
         if (keys != null) {
             otherFiles = load.keysOfOtherFiles(keys.ofOtherFiles());

@@ -75,7 +75,7 @@ class BadFileCorpusTest {
         Files.write(f.inbox.resolve("utf16.csv"), "school_id,name,municipality\nS5,x,y\n".getBytes(StandardCharsets.UTF_16));
 
         results = new FileIngestor(f.warehouse, f.batch, new IngestJobConfiguration(f.batch, ChunkObserver.NONE,
-                new IngestSettings(ColumnAliases.builtIn(), null, "k".getBytes(StandardCharsets.UTF_8))), "corpus")
+                new IngestSettings(ColumnAliases.builtIn(), null, "k-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8))), "corpus")
                 .ingest(f.inbox).stream().collect(Collectors.toMap(LoadResult::file, r -> r));
     }
 

@@ -41,7 +41,7 @@ class CorruptionFuzzTest {
                 Files.write(f.inbox.resolve("results.csv"), corrupt(results, random));
                 List<LoadResult> loads = new FileIngestor(f.warehouse, f.batch, new IngestJobConfiguration(f.batch,
                         ChunkObserver.NONE, new IngestSettings(ColumnAliases.builtIn(), null,
-                        "k".getBytes(StandardCharsets.UTF_8))), "fuzz").ingest(f.inbox);
+                        "k-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8))), "fuzz").ingest(f.inbox);
                 assertEquals(2, loads.size(), "round " + round + ": " + loads);
                 for (LoadResult load : loads) {
                     assertNotNull(load.message(), "round " + round);

@@ -21,7 +21,7 @@ import ru.orientir.etl.ingest.columns.ColumnAliases;
 
 /** Exam results, aggregates, context and staffing: kinds detected, every row loaded or quarantined with its reason. */
 class InputKindsTest {
-    private static final byte[] KEY = "test-key".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY = "test-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;

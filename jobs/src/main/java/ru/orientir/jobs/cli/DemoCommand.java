@@ -56,6 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
         // exercised by the tests and by `bin/orientir generate` + `run`.
         new RegionGenerator(seed).generate(schools, years, 2025, inbox,
                 new GeneratorOptions(GeneratorOptions.Format.CSV, GeneratorOptions.Results.AGGREGATE));
+        // The demo wrote these files itself and closed them: a «.done» marker beside each says they are complete, so
+        // the run takes them at once instead of waiting for them to settle (ingest.settle-seconds).
+        try (var files = Files.list(inbox)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.createFile(f.resolveSibling(f.getFileName() + ".done"));
+            }
+        }
         out.printf("Демонстрация: синтетический регион (%d школ, %d лет списков; школы, официальные списки, "
                 + "результаты по школам, контекст, кадры, рисковые профили и перечень ФИОКО) → %s%n", schools, years, inbox);
         OrientirConfig demo = base.embeddedAt(home);

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ru.orientir.etl.analytics.AnalyticsSettings;
 
 /**
- * The {@code analytics} section of orientir.yml: every threshold of domain.md, in kebab-case, over the defaults.
+ * The {@code analytics} section of orientir.yml: every threshold of docs/methodology.md, in kebab-case, over the
+ * defaults.
  * Only what differs from the defaults needs writing; a mapping merges key by key, a list replaces the default list.
  * <pre>
  * analytics:
@@ -36,7 +37,11 @@ import ru.orientir.etl.analytics.AnalyticsSettings;
  *   isb: {min-indicators: 3, shnsu-quantile: 0.25, indicators: [{column: ovz_share, higher-is-better: false, log: false}]}
  *   resilience: {isb-quantile: 0.25, result-quantile: 0.75, residual: 1.0, consecutive-years: false}
  *   risks: {population-high: 1000, population-medium: 5000, ...}
+ *   subjects:
+ *     synonyms:                   # merged over the built-in table, canonical name: [variants]
+ *       русский язык: [рус. яз., русск. язык]
  * </pre>
+ * Subject names are compared folded (case, ё/е, punctuation, spaces), so a variant only needs writing once.
  * Unknown keys, wrong types and out-of-range values stop the run at start-up with the setting's name.
  */
 public final class AnalyticsConfig {

@@ -11,7 +11,7 @@ enum InputTable {
             Column.of("school_id", "school_id"), Column.of("name", "name"), Column.of("municipality", "municipality"),
             Column.of("settlement", "settlement"), Column.of("urban_rural", "urban_rural"),
             Column.of("school_type", "school_type"), Column.of("small_school", "small_school"),
-            Column.of("students", "students"))),
+            Column.of("students", "students"), Column.of("opened", "opened"), Column.of("closed", "closed"))),
     OFFICIAL_LIST("official_list", null, null, false, List.of(
             Column.of("list_year", "list_year"), Column.of("school_id", "school_id"), Column.of("reason", "reason"))),
     RESULTS("results", "Результаты ВПР/ОГЭ/ЕГЭ, %d год", null, false, List.of(

@@ -46,11 +46,20 @@ final class ObjectivityFlags {
 
     /** Writes one year's flagged schools in school order; {@code listed} is next year's official list. */
     void write(TableSink sink, int year, boolean[] listed, SplittableRandom random) throws IOException {
+        write(sink, year, listed, java.util.Set.of(), random);
+    }
+
+    /** The same, never naming a school of {@code notOpen} (closed, or not yet open, that year). */
+    void write(TableSink sink, int year, boolean[] listed, java.util.Set<String> notOpen, SplittableRandom random)
+            throws IOException {
         int n = schools.size();
         double[] suspicion = new double[n];
         for (int i = 0; i < n; i++) {
             suspicion[i] = lean[i] + RISK_WEIGHT * riskZ[i] - (listed[i] ? LISTED_PENALTY : 0)
                     + YEAR_NOISE * Gaussian.next(random);
+            if (notOpen.contains(schools.get(i).id())) {
+                suspicion[i] = Double.NEGATIVE_INFINITY;
+            }
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -89,12 +89,18 @@ public final class RegionGenerator {
         // And these after those, so the survey and the flags changed none of the files before them.
         SplittableRandom surveyDraws = root.split();
         SplittableRandom flagDraws = root.split();
+        // And the real region's shapes (a mostly small district, schools that open and close) after all of them.
+        SplittableRandom shapeDraws = root.split();
 
         List<Municipality> municipalities = Municipalities.choose(Municipalities.countFor(schools), places);
         int[] perMunicipality = allocate(schools, municipalities, places);
         List<SyntheticSchool> region = new SchoolFactory(schoolDraws, schools).create(municipalities, perMunicipality);
+        RegionShapes.smallDistrict(region, municipalities, perMunicipality, shapeDraws);
+        int firstYear = lastListYear - listYears + 1;
+        RegionShapes shapes = RegionShapes.lifecycle(region, firstYear - 1, lastListYear - 1, shapeDraws);
         double[] risk = LatentRisk.assign(region, municipalities.size(), riskDraws);
         boolean[][] on = new ListDynamics(risk, listDraws).simulate(listYears);
+        shapes.maskLists(on, firstYear);
         double[] riskZ = standardisedLogits(risk);
         SchoolContexts contexts = new SchoolContexts(region, municipalities, riskZ, contextDraws);
         Staffing staffing = new Staffing(region, contexts, riskZ, staffingDraws);
@@ -106,11 +112,11 @@ public final class RegionGenerator {
         List<Path> files = new ArrayList<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         try (TableSink sink = TableSink.open(format, InputTable.SCHOOLS, null, outDir)) {
-            writeSchools(sink, region, municipalities);
+            writeSchools(sink, region, municipalities, shapes);
             count(sink, "schools", files, rows);
         }
         SortedMap<Integer, Integer> onByYear = new TreeMap<>();
-        int firstYear = lastListYear - listYears + 1;
+        int scoreOnlyMunicipality = municipalities.size() > 1 ? 1 : 0;
         for (int y = 0; y < listYears; y++) {
             int year = firstYear + y;
             try (TableSink sink = TableSink.open(format, InputTable.OFFICIAL_LIST, year, outDir)) {
@@ -131,33 +137,71 @@ public final class RegionGenerator {
                 try (TableSink sink = TableSink.open(format, table, assessmentYear, outDir)) {
                     ResultsWriter writer = new ResultsWriter(sink, assessmentYear, students);
                     ResultsSimulator simulator = new ResultsSimulator(new ResultsSimulator.ParticipantIds(seed, assessmentYear));
+                    boolean zeroRowWritten = false;
                     for (int i = 0; i < region.size(); i++) {
                         SyntheticSchool school = region.get(i);
-                        writer.school(school.id());
-                        simulator.simulate(school, riskZ[i], on[y][i], yearResults.split(), writer);
+                        SplittableRandom draws = yearResults.split();
+                        if (!shapes.open(i, assessmentYear)) {
+                            continue;
+                        }
+                        boolean zeroRow = !zeroRowWritten && school.type() != SchoolType.PRIMARY;
+                        zeroRowWritten |= zeroRow;
+                        writer.school(school, school.municipality() == scoreOnlyMunicipality, zeroRow);
+                        simulator.simulate(school, riskZ[i], on[y][i], draws, writer);
+                        writer.endSchool();
                     }
                     writer.finish();
                     count(sink, students ? "results" : "results_agg", files, rows);
                 }
             }
-            try (TableSink sink = TableSink.open(format, InputTable.CONTEXT, assessmentYear, outDir)) {
+            java.util.Set<String> notOpen = shapes.notOpen(region, assessmentYear);
+            try (TableSink sink = new OpenSchoolsSink(TableSink.open(format, InputTable.CONTEXT, assessmentYear, outDir),
+                    notOpen)) {
                 contexts.write(sink, assessmentYear, y, yearContext);
                 count(sink, "context", files, rows);
             }
-            try (TableSink sink = TableSink.open(format, InputTable.STAFFING, assessmentYear, outDir)) {
+            try (TableSink sink = new OpenSchoolsSink(TableSink.open(format, InputTable.STAFFING, assessmentYear, outDir),
+                    notOpen)) {
                 staffing.write(sink, assessmentYear, on[y], yearStaffing);
                 count(sink, "staffing", files, rows);
             }
-            try (TableSink sink = TableSink.open(format, InputTable.RISK_SURVEY, assessmentYear, outDir)) {
+            try (TableSink sink = new OpenSchoolsSink(TableSink.open(format, InputTable.RISK_SURVEY, assessmentYear, outDir),
+                    notOpen)) {
                 survey.write(sink, assessmentYear, yearSurvey);
                 count(sink, "risk_survey", files, rows);
             }
             try (TableSink sink = TableSink.open(format, InputTable.OBJECTIVITY_FLAGS, assessmentYear, outDir)) {
-                flags.write(sink, assessmentYear, on[y], yearFlags);
+                flags.write(sink, assessmentYear, on[y], notOpen, yearFlags);
                 count(sink, "objectivity_flags", files, rows);
             }
         }
+        if (options.results() == GeneratorOptions.Results.STUDENT) {
+            writeMark2Bounds(outDir.resolve(MARK2_BOUNDS_FILE), firstYear - 1, lastListYear - 1);
+        }
         return new GeneratedRegion(files, municipalities.size(), schools, onByYear, rows);
+    }
+
+    /**
+     * The orientir.yml fragment with the mark-2 bounds the score-only ВПР rows need (student-level results only). A
+     * dot-file: the ingest never reads it as input; point ORIENTIR_CONFIG at it, or copy its section.
+     */
+    public static final String MARK2_BOUNDS_FILE = ".mark2-bounds.yml";
+
+    private static void writeMark2Bounds(Path file, int firstYear, int lastYear) throws IOException {
+        StringBuilder yaml = new StringBuilder()
+                .append("# Границы отметки «2» (наибольший первичный балл с отметкой «2») для строк ВПР без отметки в\n")
+                .append("# синтетическом регионе: укажите этот файл в ORIENTIR_CONFIG или перенесите раздел в orientir.yml.\n")
+                .append("ingest:\n  mark2-bounds:\n");
+        for (int year = firstYear; year <= lastYear; year++) {
+            for (Assessment a : Assessments.all()) {
+                if (ResultsWriter.scoreOnly(a)) {
+                    yaml.append("    - {year: ").append(year).append(", procedure: ").append(a.procedure())
+                            .append(", grade: ").append(a.grade()).append(", subject: ").append(a.subject())
+                            .append(", max-score-for-2: ").append(ResultsWriter.maxScoreFor2(a)).append("}\n");
+                }
+            }
+        }
+        Files.writeString(file, yaml.toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void count(TableSink sink, String kind, List<Path> files, Map<String, Long> rows) {
@@ -232,9 +276,10 @@ public final class RegionGenerator {
         return allocated;
     }
 
-    private static void writeSchools(TableSink sink, List<SyntheticSchool> region, List<Municipality> municipalities)
-            throws IOException {
-        for (SyntheticSchool school : region) {
+    private static void writeSchools(TableSink sink, List<SyntheticSchool> region, List<Municipality> municipalities,
+            RegionShapes shapes) throws IOException {
+        for (int i = 0; i < region.size(); i++) {
+            SyntheticSchool school = region.get(i);
             sink.row(
                     school.id(),
                     school.name(),
@@ -243,7 +288,9 @@ public final class RegionGenerator {
                     school.urban() ? "городская" : "сельская",
                     school.type().label(),
                     school.small() ? "да" : "нет",
-                    Integer.toString(school.students()));
+                    Integer.toString(school.students()),
+                    shapes.opened(i),
+                    shapes.closed(i));
         }
     }
 

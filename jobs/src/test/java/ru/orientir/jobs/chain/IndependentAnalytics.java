@@ -17,11 +17,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The analytics marts of domain.md §1–8, worked out again in plain Java straight from the input CSV files, following
- * domain.md and the "Decisions where domain.md leaves room" of etl/README.md with the default settings. Nothing here
- * calls the Spark code under test (etl's analytics package); the only things taken from it are data: the default
- * thresholds and ЕГЭ minimum scores (domain.md names them as configuration), and the labels the marts use
- * (rule names, risk names).
+ * The analytics marts of docs/methodology.md §1–8, worked out again in plain Java straight from the input CSV files,
+ * following docs/methodology.md (as issue 11 states it) and etl/README.md's decisions, with the default settings.
+ * Nothing here calls the code under test (etl's analytics package); the only things taken from it are data: the
+ * default thresholds, ЕГЭ minimum scores and subject synonyms (the methodology names them as configuration), and the
+ * labels the marts use (rule names, risk names, reasons).
  */
 public final class IndependentAnalytics {
     // §1 defaults: 30 % inclusive, at least 5 participants. Shares are compared as exact fractions (count·100 vs
@@ -74,7 +74,57 @@ public final class IndependentAnalytics {
     public static final String MEDIUM = "средний";
     public static final String LOW = "низкий";
     public static final String NO_DATA = "нет данных";
+    // §3: why a school's list status cannot be decided
+    static final String CLOSED = "школа закрыта";
+    static final String NO_RESULTS = "нет результатов";
+    static final String TOO_FEW = "мало участников во всех процедурах";
+    static final String OFFICIAL_NO_MARKERS = "в официальном списке, маркеров нет";
+    /** Subject synonyms (SubjectSettings' built-in table, as data): folded variant → canonical name. */
+    static final Map<String, String> SYNONYMS = new HashMap<>();
 
+    static {
+        String[][] table = {
+                {"русский язык", "русский", "русский яз", "рус яз", "рус язык", "русск яз"},
+                {"математика", "матем"},
+                {"математика профильная", "математика профильный уровень", "математика профиль",
+                        "математика профильного уровня", "профильная математика", "математика п", "математика проф"},
+                {"математика базовая", "математика базовый уровень", "математика база", "математика базового уровня",
+                        "базовая математика", "математика б", "математика баз"},
+                {"литература", "литер"}, {"литературное чтение", "лит чтение"}, {"окружающий мир", "окруж мир"},
+                {"обществознание", "общество"},
+                {"информатика", "информатика и икт", "информатика и информационно коммуникационные технологии икт", "икт"},
+                {"английский язык", "английский", "англ яз", "иностранный язык английский",
+                        "иностранный язык английский язык"},
+                {"немецкий язык", "немецкий", "нем яз", "иностранный язык немецкий", "иностранный язык немецкий язык"},
+                {"французский язык", "французский", "франц яз", "иностранный язык французский",
+                        "иностранный язык французский язык"},
+                {"испанский язык", "испанский", "исп яз", "иностранный язык испанский", "иностранный язык испанский язык"},
+                {"китайский язык", "китайский", "кит яз", "иностранный язык китайский", "иностранный язык китайский язык"}};
+        for (String[] row : table) {
+            for (String v : row) {
+                SYNONYMS.put(v, row[0]);
+            }
+        }
+    }
+
+    /** Case, ё/е, punctuation and spaces folded; then the synonym table. */
+    static String subject(String raw) {
+        StringBuilder b = new StringBuilder();
+        boolean space = false;
+        for (char ch : raw.toLowerCase(Locale.ROOT).replace('ё', 'е').toCharArray()) {
+            if (Character.isLetterOrDigit(ch)) {
+                if (space && b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(ch);
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        String folded = b.toString();
+        return SYNONYMS.getOrDefault(folded, folded);
+    }
     public record YearSchool(int year, String school) implements Comparable<YearSchool> {
         @Override
         public int compareTo(YearSchool o) {
@@ -101,6 +151,8 @@ public final class IndependentAnalytics {
     static final class Tally {
         int participants;
         int marks;
+        /** ВПР/ОГЭ rows with a score and no mark that the mark-2 bound judged «не 2»: no mark, so no mean mark. */
+        int notTwoByBound;
         int mark2;
         long markSum;
         int belowKnown;
@@ -110,16 +162,26 @@ public final class IndependentAnalytics {
     public record Marker(int participants, Double shareMark2, Double shareBelowMin, Boolean marker) {
     }
 
-    public record Membership(boolean onList, String source, String rule, String procedures, String severity) {
+    public record Membership(boolean onList, String source, String rule, String procedures, String severity,
+                             String severityNote, boolean ruleBUndecided, String noDataReason) {
     }
 
     public record Agreement(boolean official, boolean computed) {
     }
 
-    public record Status(boolean onList, String status, int consecutiveYears, int totalYears, Integer cluster) {
+    public record Status(boolean onList, String status, int consecutiveYears, int totalYears, Integer cluster,
+                         String noDataReason, Boolean shnorShnsu) {
     }
 
-    public record Isb(Double isb, int indicatorsUsed, Boolean shnsu) {
+    public record Isb(Double isb, int indicatorsUsed, Boolean shnsu, Boolean shnorShnsu) {
+    }
+
+    /** One row of list_transitions: level region (municipality null) or municipality. */
+    public record TransitionKey(String level, int year, String municipality) {
+    }
+
+    public record Transition(int schools, int onList, Integer entered, Integer firstTime, Integer returning,
+                             Integer stayed, Integer left, double share, Integer noData) {
     }
 
     public record Resilience(Double isb, Double resultIndex, Double residual, Boolean resilient) {
@@ -136,6 +198,8 @@ public final class IndependentAnalytics {
     final Map<Integer, Set<String>> officialLists = new TreeMap<>();
     final List<Csv.Row> officialRows = new ArrayList<>();
     final Map<ProcedureKey, Tally> tallies = new HashMap<>();
+    /** School-level aggregates; a student-level tally for the same key wins. */
+    final Map<ProcedureKey, Tally> aggregateTallies = new HashMap<>();
     final Set<Integer> resultYears = new TreeSet<>();
     final Map<YearSchool, Csv.Row> context = new TreeMap<>();
     final Map<YearSchool, Csv.Row> staffing = new TreeMap<>();
@@ -148,20 +212,45 @@ public final class IndependentAnalytics {
     public final Map<YearSchool, Agreement> agreement = new TreeMap<>();
     public final Map<YearSchool, Status> status = new TreeMap<>();
     public final Map<YearSchool, Isb> isb = new TreeMap<>();
+    public final Map<TransitionKey, Transition> transitions = new HashMap<>();
     public final Map<YearSchool, Resilience> resilience = new TreeMap<>();
     public final Map<RiskKey, String> contextRisks = new HashMap<>();
     public final Set<List<String>> surveyRisks = new HashSet<>();
     public final Set<Signal> objectivity = new HashSet<>();
 
+    /** year|procedure|grade|subject → the highest primary score of mark 2 (the generator's .mark2-bounds.yml). */
+    final Map<String, Double> mark2Bounds = new HashMap<>();
+
+    /** The generator's mark-2 bounds file, read line by line: {year: Y, procedure: P, grade: G, subject: S, max-score-for-2: N}. */
+    private void readMark2Bounds(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "\\{year: (\\d+), procedure: ([^,]+), grade: (\\d+), subject: ([^,]+), max-score-for-2: ([0-9.]+)}");
+        try {
+            for (String line : Files.readAllLines(file)) {
+                java.util.regex.Matcher m = p.matcher(line);
+                if (m.find()) {
+                    mark2Bounds.put(m.group(1) + "|" + m.group(2).trim().toUpperCase(Locale.ROOT) + "|" + m.group(3) + "|"
+                            + subject(m.group(4)), Double.valueOf(m.group(5)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads every input file of the inbox by its name (as bin/orientir generate writes them) and computes the marts. */
     public static IndependentAnalytics of(Path inbox) {
         IndependentAnalytics a = new IndependentAnalytics();
+        a.readMark2Bounds(inbox.resolve(".mark2-bounds.yml"));
         a.read(inbox);
         a.computeMarkers();
         a.computeLists();
+        a.computeIsbAndResilience();
         a.computeStatus();
         a.computeObjectivity();
-        a.computeIsbAndResilience();
         a.computeRiskProfile();
         return a;
     }
@@ -175,15 +264,22 @@ public final class IndependentAnalytics {
         }
         for (Path f : files) {
             String name = f.getFileName().toString();
-            if (name.equals("schools.csv")) {
+            if (name.startsWith("schools") && name.endsWith(".csv")) {
                 Csv.stream(f, r -> schools.put(r.get("school_id"), r));
             } else if (name.startsWith("official_list_")) {
                 Csv.stream(f, r -> {
                     officialRows.add(r);
                     officialLists.computeIfAbsent(r.integer("list_year"), y -> new TreeSet<>()).add(r.get("school_id"));
                 });
-            } else if (name.startsWith("results_")) {
-                Csv.stream(f, this::addResult);
+            } else if (name.startsWith("results_") || name.startsWith("aggregates_")) {
+                // student-level rows name a participant; school-level aggregates a participant count
+                Csv.stream(f, r -> {
+                    if (r.has("participant_id")) {
+                        addResult(r);
+                    } else {
+                        addAggregate(r);
+                    }
+                });
             } else if (name.startsWith("context_")) {
                 Csv.stream(f, r -> context.put(new YearSchool(r.integer("year"), r.get("school_id")), r));
             } else if (name.startsWith("staffing_")) {
@@ -194,19 +290,63 @@ public final class IndependentAnalytics {
                 Csv.stream(f, fiokoFlags::add);
             }
         }
+        aggregateTallies.forEach(tallies::putIfAbsent);
         if (schools.isEmpty() || tallies.isEmpty() || context.isEmpty() || staffing.isEmpty()) {
             throw new IllegalStateException("inputs missing in " + inbox);
         }
     }
 
+    private static ProcedureKey key(Csv.Row r) {
+        return new ProcedureKey(r.integer("year"), r.get("school_id"), r.get("procedure").trim().toUpperCase(Locale.ROOT),
+                r.integer("grade"), subject(r.get("subject")));
+    }
+
+    /** A school-level row: counts of marks where given; ЕГЭ's count below the minimum (else mark 2, where marks are). */
+    private void addAggregate(Csv.Row r) {
+        ProcedureKey key = key(r);
+        resultYears.add(key.year());
+        Tally t = aggregateTallies.computeIfAbsent(key, k -> new Tally());
+        t.participants += r.integer("participants");
+        Integer m2 = r.has("mark2") ? r.integerOrNull("mark2") : null;
+        if (m2 != null) {
+            int m3 = r.integer("mark3");
+            int m4 = r.integer("mark4");
+            int m5 = r.integer("mark5");
+            t.marks += m2 + m3 + m4 + m5;
+            t.mark2 += m2;
+            t.markSum += 2L * m2 + 3L * m3 + 4L * m4 + 5L * m5;
+        }
+        if (key.procedure().equals("ЕГЭ")) {
+            Integer below = r.has("below_min") ? r.integerOrNull("below_min") : null;
+            if (below != null) {
+                t.belowKnown += r.integer("participants");
+                t.below += below;
+            } else if (m2 != null && t.marks > 0) {
+                t.belowKnown += r.integer("participants");
+                t.below += m2;
+            }
+        }
+    }
+
     private void addResult(Csv.Row r) {
-        ProcedureKey key = new ProcedureKey(r.integer("year"), r.get("school_id"), r.get("procedure"), r.integer("grade"),
-                r.get("subject"));
+        ProcedureKey key = key(r);
         resultYears.add(key.year());
         Tally t = tallies.computeIfAbsent(key, k -> new Tally());
         Integer mark = r.integerOrNull("mark");
         Double score = r.number("score");
         t.participants++;
+        if (mark == null && score != null && !key.procedure().equals("ЕГЭ")) {
+            // a ВПР/ОГЭ score without a mark: mark 2 up to the configured bound, «не 2» above it
+            Double bound = mark2Bounds.get(key.year() + "|" + key.procedure() + "|" + key.grade() + "|" + key.subject());
+            if (bound == null) {
+                throw new IllegalStateException("a score without a mark and no mark-2 bound: " + key);
+            }
+            if (score <= bound) {
+                mark = 2;
+            } else {
+                t.notTwoByBound++;
+            }
+        }
         if (mark != null) {
             t.marks++;
             t.markSum += mark;
@@ -237,7 +377,7 @@ public final class IndependentAnalytics {
         if (k.procedure().equals("ЕГЭ")) {
             return t.belowKnown > 0 ? t.below : null;
         }
-        return t.marks > 0 ? t.mark2 : null;
+        return t.marks + t.notTwoByBound > 0 ? t.mark2 : null;
     }
 
     private static boolean judged(ProcedureKey k, Tally t) {
@@ -256,7 +396,7 @@ public final class IndependentAnalytics {
         tallies.forEach((k, t) -> {
             boolean ege = k.procedure().equals("ЕГЭ");
             Integer count = ruleCount(k, t);
-            Double share = count == null ? null : round6((double) count / t.participants);
+            Double share = count == null || t.participants == 0 ? null : round6((double) count / t.participants);
             Boolean marker = judged(k, t) ? atLeastPercent(count, t.participants, THRESHOLD_PERCENT) : null;
             markers.put(k, new Marker(t.participants, ege ? null : share, ege ? share : null, marker));
         });
@@ -311,17 +451,59 @@ public final class IndependentAnalytics {
 
     private final Set<Integer> listYears = new TreeSet<>();
 
+    /** The years a school operates, both included, from the reference (empty: not known / still open). */
+    private Integer year(String school, String column) {
+        Csv.Row r = schools.get(school);
+        return r == null || !r.has(column) ? null : r.integerOrNull(column);
+    }
+
+    /** A school has rows from its opening year to the year after its last one. */
+    private boolean hasRow(int listYear, String school) {
+        Integer opened = year(school, "opened");
+        Integer closed = year(school, "closed");
+        return (opened == null || opened <= listYear) && (closed == null || closed >= listYear - 1);
+    }
+
+    private boolean closedIn(int listYear, String school) {
+        Integer closed = year(school, "closed");
+        return closed != null && closed < listYear;
+    }
+
+    /** Why the results cannot place the school in a list year (null: they can). */
+    private String noDataReason(int listYear, String school) {
+        if (closedIn(listYear, school)) {
+            return CLOSED;
+        }
+        if (!resultYears.contains(listYear - 1) || !judged(listYear - 1, school).isEmpty()) {
+            return null;
+        }
+        boolean any = false;
+        boolean allSmall = true;
+        for (Map.Entry<ProcedureKey, Tally> e : tallies.entrySet()) {
+            if (e.getKey().year() == listYear - 1 && e.getKey().school().equals(school)) {
+                any = true;
+                allSmall &= e.getValue().participants < MIN_PARTICIPANTS;
+            }
+        }
+        return any && allSmall ? TOO_FEW : NO_RESULTS;
+    }
+
     private void computeLists() {
         listYears.addAll(officialLists.keySet());
         resultYears.forEach(y -> listYears.add(y + 1));
         for (int y : listYears) {
             boolean official = officialLists.containsKey(y);
             for (String s : schools.keySet()) {
+                if (!hasRow(y, s)) {
+                    continue;
+                }
                 Computed c = computed(y - 1, s);
-                boolean on = official ? officialLists.get(y).contains(s) : c.on();
-                boolean hasJudged = !judged(y - 1, s).isEmpty();
+                boolean on = official ? officialLists.get(y).contains(s) : c.on() && !closedIn(y, s);
+                boolean marked = c.procedures() != null;
+                boolean ruleBUndecided = resultYears.contains(y - 1) && !resultYears.contains(y - 2);
                 membership.put(new YearSchool(y, s), new Membership(on, official ? "official" : "computed", c.rule(),
-                        c.procedures(), on && hasJudged ? c.severity() : null));
+                        c.procedures(), on && marked ? c.severity() : null,
+                        on && official && !marked ? OFFICIAL_NO_MARKERS : null, ruleBUndecided, noDataReason(y, s)));
                 if (official && resultYears.contains(y - 1) && (on || c.on())) {
                     agreement.put(new YearSchool(y, s), new Agreement(on, c.on()));
                 }
@@ -375,28 +557,49 @@ public final class IndependentAnalytics {
         return true;
     }
 
+    /**
+     * §3 with issue 11: a school the results cannot place (not on the list, with a no-data reason) is «нет данных» —
+     * never left; later years compare with its last year with data within the run of consecutive list years, and
+     * consecutive years count those years only; a list year missing for the whole region starts a new run.
+     */
     private void computeStatus() {
-        int first = listYears.iterator().next();
         for (String s : schools.keySet()) {
+            Boolean prevDecidedOn = null; // the last year with data in the current run of consecutive list years
+            boolean everOn = false;
+            int consecutive = 0;
+            int total = 0;
             for (int y : listYears) {
-                boolean on = on(y, s);
-                String st = null;
-                if (y != first) {
-                    boolean prev = on(y - 1, s);
-                    boolean before = false;
-                    for (int z = first; z <= y - 2; z++) {
-                        before |= on(z, s);
-                    }
-                    st = on && !prev ? (before ? "returning" : "first_time")
-                            : on ? "stayed" : prev ? "left" : "off";
+                boolean regionHistory = listYears.contains(y - 1);
+                if (!regionHistory) {
+                    prevDecidedOn = null;
+                    consecutive = 0;
                 }
-                int consecutive = 0;
-                for (int z = y; z >= first && on(z, s); z--) {
+                YearSchool key = new YearSchool(y, s);
+                Membership m = membership.get(key);
+                if (m == null) {
+                    continue;
+                }
+                boolean on = m.onList();
+                boolean decided = on || m.noDataReason() == null;
+                String st;
+                if (!regionHistory) {
+                    st = null;
+                } else if (!decided) {
+                    st = "no_data";
+                } else if (on && !Boolean.TRUE.equals(prevDecidedOn)) {
+                    st = everOn ? "returning" : "first_time";
+                } else if (on) {
+                    st = "stayed";
+                } else if (Boolean.TRUE.equals(prevDecidedOn)) {
+                    st = "left";
+                } else {
+                    st = "off";
+                }
+                if (on) {
                     consecutive++;
-                }
-                int total = 0;
-                for (int z = first; z <= y; z++) {
-                    total += on(z, s) ? 1 : 0;
+                    total++;
+                } else if (decided) {
+                    consecutive = 0;
                 }
                 Integer cluster;
                 if ("left".equals(st)) {
@@ -405,14 +608,50 @@ public final class IndependentAnalytics {
                     cluster = 2;
                 } else if ("stayed".equals(st) || "returning".equals(st)) {
                     cluster = 3;
-                } else if (!on && Boolean.TRUE.equals(atRisk(y - 1, s))) {
+                } else if (!on && !"no_data".equals(st) && Boolean.TRUE.equals(atRisk(y - 1, s))) {
                     cluster = 4;
                 } else {
                     cluster = null;
                 }
-                status.put(new YearSchool(y, s), new Status(on, st, consecutive, total, cluster));
+                Isb i = isb.get(new YearSchool(y - 1, s));
+                status.put(key, new Status(on, st, on ? consecutive : 0, total, cluster,
+                        "no_data".equals(st) ? m.noDataReason() : null, i == null ? null : i.shnorShnsu()));
+                if (decided) {
+                    prevDecidedOn = on;
+                }
+                everOn |= on;
             }
         }
+        computeTransitions();
+    }
+
+    /** list_transitions: per region and municipality, the schools open that year and the status counts. */
+    private void computeTransitions() {
+        Map<TransitionKey, int[]> counts = new HashMap<>(); // open, on, entered, first, returning, stayed, left, no data
+        Map<Integer, Boolean> history = new HashMap<>();
+        status.forEach((k, st) -> {
+            history.put(k.year(), listYears.contains(k.year() - 1));
+            boolean open = !closedIn(k.year(), k.school());
+            String municipality = schools.get(k.school()).get("municipality");
+            for (TransitionKey t : List.of(new TransitionKey("region", k.year(), null),
+                    new TransitionKey("municipality", k.year(), municipality))) {
+                int[] c = counts.computeIfAbsent(t, x -> new int[8]);
+                c[0] += open ? 1 : 0;
+                c[1] += open && st.onList() ? 1 : 0;
+                c[2] += "first_time".equals(st.status()) || "returning".equals(st.status()) ? 1 : 0;
+                c[3] += "first_time".equals(st.status()) ? 1 : 0;
+                c[4] += "returning".equals(st.status()) ? 1 : 0;
+                c[5] += "stayed".equals(st.status()) ? 1 : 0;
+                c[6] += "left".equals(st.status()) ? 1 : 0;
+                c[7] += "no_data".equals(st.status()) ? 1 : 0;
+            }
+        });
+        counts.forEach((t, c) -> {
+            boolean h = history.get(t.year());
+            transitions.put(t, new Transition(c[0], c[1], h ? c[2] : null, h ? c[3] : null, h ? c[4] : null,
+                    h ? c[5] : null, h ? c[6] : null, c[0] == 0 ? 0.0 : Math.round(c[1] * 10000.0 / c[0]) / 10000.0,
+                    h ? c[7] : null));
+        });
     }
 
     // ---- §5
@@ -510,7 +749,10 @@ public final class IndependentAnalytics {
             for (String s : rows) {
                 Double v = scaled.get(s);
                 double[] acc = sums.getOrDefault(s, new double[2]);
-                isb.put(new YearSchool(y, s), new Isb(v, (int) acc[1], v == null ? null : v <= cut));
+                // §6: the programme group ШНОР ∩ ШНСУ — a marker in year y, or on the list built from it (y + 1)
+                boolean shnor = !markedNames(y, s).isEmpty() || on(y + 1, s);
+                isb.put(new YearSchool(y, s), new Isb(v, (int) acc[1], v == null ? null : v <= cut,
+                        v == null ? null : v <= cut && shnor));
                 if (v != null) {
                     isbExact.put(new YearSchool(y, s), v);
                 }
@@ -520,7 +762,7 @@ public final class IndependentAnalytics {
         // §7 result index: z of the mean mark per mandatory procedure and year, over judged schools; the mean per school.
         Map<String, Map<String, Double>> meansByProcedureYear = new HashMap<>();
         tallies.forEach((k, t) -> {
-            if (k.mandatory() && judged(k, t) && t.marks > 0) {
+            if (k.mandatory() && judged(k, t) && t.marks > 0 && t.notTwoByBound == 0) {
                 meansByProcedureYear.computeIfAbsent(k.year() + "|" + k.procedure() + "|" + k.grade() + "|" + k.subject(),
                         x -> new HashMap<>()).put(k.school(), (double) t.markSum / t.marks);
             }
@@ -630,10 +872,12 @@ public final class IndependentAnalytics {
 
             put(k, TERRITORY, population == null ? NO_DATA : population < 1000 ? HIGH : population < 5000 ? MEDIUM : LOW);
             boolean noLink = "нет".equals(direct);
-            put(k, TRANSPORT, (km != null && km > 150) || noLink ? HIGH : km == null ? NO_DATA : km > 50 ? MEDIUM : LOW);
+            // issue 11, item 9: a level below «высокий» needs every input of the rule; one missing gives «нет данных»
+            put(k, TRANSPORT, (km != null && km > 150) || noLink ? HIGH : km == null || direct == null ? NO_DATA
+                    : km > 50 ? MEDIUM : LOW);
             boolean unstable = internet != null && !internet.equals("стабильный");
             put(k, INFRASTRUCTURE, unstable || (pcs != null && pcs < 5) ? HIGH
-                    : internet == null && pcs == null ? NO_DATA : pcs != null && pcs < 10 ? MEDIUM : LOW);
+                    : internet == null || pcs == null ? NO_DATA : pcs < 10 ? MEDIUM : LOW);
 
             Integer teachers = st == null ? null : st.integerOrNull("teachers");
             Integer vacancies = st == null ? null : st.integerOrNull("vacancies");
@@ -643,7 +887,7 @@ public final class IndependentAnalytics {
             boolean untrainedKnown = hasTeachers && untrained != null;
             put(k, STAFF_SHORTAGE,
                     (vacancies != null && vacancies >= 2) || (untrainedKnown && 2L * untrained >= teachers) ? HIGH
-                            : vacancies == null && !untrainedKnown ? NO_DATA
+                            : vacancies == null || !untrainedKnown ? NO_DATA
                             : (vacancies != null && vacancies >= 1) || (untrainedKnown && 4L * untrained >= teachers) ? MEDIUM
                             : LOW);
             put(k, AGEING_STAFF, !hasTeachers || pension == null ? NO_DATA
@@ -651,10 +895,13 @@ public final class IndependentAnalytics {
 
             Boolean changed = headChanged(k.year(), k.school());
             int changes = 0;
+            int known = 0;
             for (int y = k.year() - 2; y <= k.year(); y++) {
                 changes += Boolean.TRUE.equals(headChanged(y, k.school())) ? 1 : 0;
+                known += headChanged(y, k.school()) != null ? 1 : 0;
             }
-            put(k, MANAGEMENT, changed == null ? NO_DATA : changes >= 2 ? HIGH : changed ? MEDIUM : LOW);
+            put(k, MANAGEMENT, changed == null ? NO_DATA : changes >= 2 ? HIGH : known < 3 ? NO_DATA
+                    : changed ? MEDIUM : LOW);
 
             Csv.Row school = schools.get(k.school());
             String small = school == null ? null : school.get("small_school");

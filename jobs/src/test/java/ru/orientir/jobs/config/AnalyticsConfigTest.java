@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import ru.orientir.etl.analytics.AnalyticsSettings;
 import ru.orientir.etl.analytics.lists.ListRuleSettings;
 
-/** domain.md: every threshold is configuration, validated at start-up with the setting's name; defaults otherwise. */
+/** docs/methodology.md: every threshold is configuration, validated at start-up with the setting's name; defaults otherwise. */
 class AnalyticsConfigTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
-    void noSectionGivesTheDefaultsOfDomainMd() throws Exception {
+    void noSectionGivesTheDefaultsOfTheMethodology() throws Exception {
         AnalyticsSettings s = AnalyticsConfig.parse(YAML.readTree("home: /tmp/x\n"));
         assertEquals(AnalyticsSettings.defaults(), s);
         assertEquals(0.30, s.markers().share());
@@ -62,6 +62,26 @@ class AnalyticsConfigTest {
                 "неизвестный показатель «зарплата»");
         assertError("analytics:\n  risks: {population-high: 9000}\n", "analytics.risks.population: порог «высокий» (9000.0)");
         assertError("analytics:\n  mandatory: [{procedure: ГИА, subject: математика}]\n", "процедура должна быть одной из ВПР, ОГЭ, ЕГЭ");
+    }
+
+    @Test
+    void subjectSynonymsMergeOverTheBuiltInTable() throws Exception {
+        // issue 11, item 3: a region adds its spellings; the built-in ones stay.
+        AnalyticsSettings s = AnalyticsConfig.parse(YAML.readTree("""
+                analytics:
+                  subjects:
+                    synonyms:
+                      русский язык: [рус. яз. и лит.]
+                      алгебра и геометрия: [алг. и геом.]
+                """));
+        assertEquals("русский язык", s.subjectNames().canonical("Рус. яз. и лит."));
+        assertEquals("русский язык", s.subjectNames().canonical("русский яз."), "a built-in variant");
+        assertEquals("алгебра и геометрия", s.subjectNames().canonical("АЛГ. И ГЕОМ."));
+        assertEquals("математика профильная", s.subjectNames().canonical("Математика (профильный уровень)"));
+        assertEquals(s, AnalyticsConfig.MAPPER.treeToValue(AnalyticsConfig.toJson(s), AnalyticsSettings.class));
+        assertError("analytics:\n  subjects: {synonyms: {физика: [русский]}}\n",
+                "analytics.subjects.synonyms: вариант «русский» указан и для «русский язык», и для «физика»");
+        assertError("analytics:\n  subjects: {synonyms: {физика: физ}}\n", "analytics.subjects.synonyms");
     }
 
     private static void assertError(String yaml, String expected) {

@@ -85,6 +85,32 @@ class GenerateInputsTest {
     /** Assessment year → school ids on the official list of the following year. */
     private static final Map<Integer, Set<String>> listedNextYear = new HashMap<>();
 
+    /** School id → {opened, closed} as schools.csv gives them (null when empty). */
+    private static final Map<String, Integer[]> life = new HashMap<>();
+
+    /** Whether the school operates in the year: opened through closed, both included. */
+    static boolean open(String id, int year) {
+        Integer[] l = life.get(id);
+        return (l[0] == null || l[0] <= year) && (l[1] == null || year <= l[1]);
+    }
+
+    private static int openSchools(int year) {
+        return (int) life.keySet().stream().filter(id -> open(id, year)).count();
+    }
+
+    /** The catalogue's subject for a spelling a municipality uses (SubjectSpelling's four styles). */
+    static String catalogueSubject(String written) {
+        String s = written.toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "математика (профильный уровень)" -> "математика профильная";
+            case "математика (базовый уровень)" -> "математика базовая";
+            case "русский яз." -> "русский язык";
+            case "окруж. мир" -> "окружающий мир";
+            case "иностранный язык (английский)" -> "английский язык";
+            default -> s;
+        };
+    }
+
     @BeforeAll
     static void generate() throws IOException {
         csvRegion = new RegionGenerator(42).generate(SCHOOLS, YEARS, LAST_LIST_YEAR, csvDir);
@@ -99,6 +125,10 @@ class GenerateInputsTest {
             }
             listedNextYear.put(listYear - 1, ids);
         }
+        for (List<String> row : body(csv(csvDir.resolve("schools.csv")))) {
+            life.put(row.get(0), new Integer[] {row.get(8).isEmpty() ? null : Integer.valueOf(row.get(8)),
+                    row.get(9).isEmpty() ? null : Integer.valueOf(row.get(9))});
+        }
     }
 
     @Test
@@ -112,9 +142,11 @@ class GenerateInputsTest {
         assertEquals(List.of("schools", "official_list", "results", "context", "staffing", "risk_survey", "objectivity_flags"),
                 List.copyOf(csvRegion.rowsByKind().keySet()));
         assertEquals(3L * YEARS, csvRegion.rowsByKind().get("objectivity_flags"), "2 % of 150 schools a year");
-        assertEquals(0, csvRegion.rowsByKind().get("risk_survey") % (10 * YEARS), "ten risks per surveyed school");
-        assertEquals(SCHOOLS * YEARS, csvRegion.rowsByKind().get("context"));
-        assertEquals(SCHOOLS * YEARS, csvRegion.rowsByKind().get("staffing"));
+        assertEquals(0, csvRegion.rowsByKind().get("risk_survey") % 10, "ten risks per surveyed school");
+        long openSchoolYears = openSchools(2021) + openSchools(2022) + openSchools(2023);
+        assertTrue(openSchoolYears < SCHOOLS * YEARS, "some schools close or open: " + openSchoolYears);
+        assertEquals(openSchoolYears, csvRegion.rowsByKind().get("context"));
+        assertEquals(openSchoolYears, csvRegion.rowsByKind().get("staffing"));
         assertTrue(csvRegion.rowsByKind().get("results") > 50_000, "results rows " + csvRegion.rowsByKind());
     }
 
@@ -149,7 +181,7 @@ class GenerateInputsTest {
         assertFalse(isUtf8(Files.readAllBytes(russianDir.resolve("context_2022.csv"))), "Cyrillic must not be UTF-8");
         // Every context row: 12 fields, shares like 0,123, computers like 12,5; no dot decimals anywhere.
         List<String> lines = context.lines().toList();
-        assertEquals(SCHOOLS + 1, lines.size());
+        assertEquals(openSchools(2022) + 1, lines.size());
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(";", -1);
             assertEquals(12, f.length, line);
@@ -219,9 +251,14 @@ class GenerateInputsTest {
             double share = risksBySchool.size() / (double) SCHOOLS;
             assertTrue(share > 0.3 && share < 0.5, "surveyed share " + share);
             if (surveyedFirstYear == null) {
-                surveyedFirstYear = risksBySchool.keySet();
+                surveyedFirstYear = new HashSet<>(risksBySchool.keySet());
             } else {
-                assertEquals(surveyedFirstYear, risksBySchool.keySet(), "the same schools take the survey every year");
+                for (String id : risksBySchool.keySet()) {
+                    assertTrue(surveyedFirstYear.contains(id) || !open(id, 2021), "surveyed from the start or opened since: " + id);
+                }
+                for (String id : surveyedFirstYear) {
+                    assertEquals(open(id, year), risksBySchool.containsKey(id), "the same schools every year while open: " + id);
+                }
             }
         }
         double listedHigh = (double) high[1] / rowsByGroup[1];
@@ -266,9 +303,15 @@ class GenerateInputsTest {
             boolean checkIds = year == 2023; // once is enough, and the set is the costly part
             for (String[] f : rows(csvDir.resolve("results_" + year + ".csv"))) {
                 assertEquals(Integer.toString(year), f[0]);
-                Assessment a = catalogue.get(f[1] + "|" + f[2] + "|" + f[3]);
+                Assessment a = catalogue.get(f[1] + "|" + f[2] + "|" + catalogueSubject(f[3]));
                 assertNotNull(a, () -> "unknown assessment " + String.join(",", f));
                 seenProcedures.add(f[1]);
+                assertTrue(open(f[4], year), () -> "results of a school not open: " + String.join(",", f));
+                if (f[6].isEmpty()) {
+                    assertTrue(ResultsWriter.scoreOnly(a), () -> "only ВПР mathematics comes without marks: " + String.join(",", f));
+                    assertFalse(f[7].isEmpty(), () -> "a score where the mark is missing: " + String.join(",", f));
+                    continue;
+                }
                 int mark = Integer.parseInt(f[6]);
                 assertTrue(mark >= 2 && mark <= 5, () -> "mark " + mark);
                 assertTrue(isParticipantId(f[5]), () -> "participant id " + f[5]);
@@ -283,7 +326,8 @@ class GenerateInputsTest {
                 assertTrue(score >= 0 && score <= a.scale().max(), () -> "score " + score + " of " + a);
                 assertEquals(a.scale().mark(score), mark, () -> "mark follows the score: " + String.join(",", f));
                 if (a.ege()) {
-                    assertEquals(score < EGE_MINIMUM.get(f[3]), mark == 2, () -> "ЕГЭ mark 2 ⇔ below minimum: " + String.join(",", f));
+                    assertEquals(score < EGE_MINIMUM.get(catalogueSubject(f[3])), mark == 2,
+                            () -> "ЕГЭ mark 2 ⇔ below minimum: " + String.join(",", f));
                     assertEquals(100, a.scale().max());
                 }
             }
@@ -300,28 +344,50 @@ class GenerateInputsTest {
 
     @Test
     void aggregatesAddUpAndEqualTheStudentFileSummedUp() throws IOException {
+        Map<String, Assessment> catalogue = new HashMap<>();
+        for (Assessment a : Assessments.all()) {
+            catalogue.put(a.procedure() + "|" + a.grade() + "|" + a.subject(), a);
+        }
+        int zeroRows = 0;
         for (int year = 2021; year <= 2023; year++) {
             Map<String, int[]> fromStudents = new HashMap<>(); // key → participants, marks 2–5, below, score sum
             for (String[] f : rows(csvDir.resolve("results_" + year + ".csv"))) {
                 int[] c = fromStudents.computeIfAbsent(f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4], k -> new int[7]);
                 c[0]++;
-                c[Integer.parseInt(f[6]) - 1]++;
+                int mark = f[6].isEmpty()
+                        ? catalogue.get(f[1] + "|" + f[2] + "|" + catalogueSubject(f[3])).scale().mark(Integer.parseInt(f[7]))
+                        : Integer.parseInt(f[6]);
+                c[mark - 1]++;
                 if (!f[7].isEmpty()) {
                     c[6] += Integer.parseInt(f[7]);
                 }
             }
             List<String[]> aggregates = rows(aggregateDir.resolve("results_agg_" + year + ".csv"));
-            assertEquals(fromStudents.size(), aggregates.size());
+            assertEquals(fromStudents.size() + 1, aggregates.size(), "one zero-participant row a year besides");
             for (String[] f : aggregates) {
                 int participants = Integer.parseInt(f[5]);
+                if (participants == 0) {
+                    assertEquals(List.of("ВПР", "5", "0", "0", "0", "0", "", ""),
+                            List.of(f[1], f[2], f[6], f[7], f[8], f[9], f[10], f[11]), String.join(",", f));
+                    assertNull(fromStudents.get(f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4]), "a procedure it did not sit");
+                    zeroRows++;
+                    continue;
+                }
+                boolean scoredEge = f[1].equals("ЕГЭ") && !catalogueSubject(f[3]).equals("математика базовая");
+                int[] c = fromStudents.get(f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4]);
+                assertNotNull(c, String.join(",", f));
+                assertEquals(c[0], participants);
+                if (scoredEge) {
+                    assertEquals(List.of("", "", "", ""), List.of(f[6], f[7], f[8], f[9]), "ЕГЭ gives no marks: " + String.join(",", f));
+                    assertEquals(c[1], Integer.parseInt(f[10]), "below minimum = mark 2 for ЕГЭ: " + String.join(",", f));
+                    assertTrue(f[11].matches("\\d+\\.\\d"), "mean score " + f[11]);
+                    continue;
+                }
                 int sum = 0;
                 for (int m = 6; m <= 9; m++) {
                     sum += Integer.parseInt(f[m]);
                 }
                 assertEquals(participants, sum, "marks add up to participants: " + String.join(",", f));
-                int[] c = fromStudents.get(f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4]);
-                assertNotNull(c, String.join(",", f));
-                assertEquals(c[0], participants);
                 for (int m = 2; m <= 5; m++) {
                     assertEquals(c[m - 1], Integer.parseInt(f[4 + m]), "mark " + m + " in " + String.join(",", f));
                 }
@@ -330,7 +396,7 @@ class GenerateInputsTest {
                 } else {
                     assertEquals("", f[10], "below_min only for ЕГЭ");
                 }
-                if (f[3].equals("математика базовая")) {
+                if (catalogueSubject(f[3]).equals("математика базовая")) {
                     assertEquals("", f[11]);
                 } else {
                     assertTrue(f[11].matches("\\d+\\.\\d"), "mean score " + f[11]);
@@ -339,6 +405,7 @@ class GenerateInputsTest {
                 }
             }
         }
+        assertEquals(3, zeroRows, "one zero-participant row per year");
     }
 
     @Test
@@ -354,7 +421,7 @@ class GenerateInputsTest {
                 if (participants < 5) {
                     continue;
                 }
-                double share = Integer.parseInt(f[6]) / (double) participants;
+                double share = Integer.parseInt(f[6].isEmpty() ? f[10] : f[6]) / (double) participants;
                 int group = listed.contains(f[4]) ? 1 : 0;
                 sum[group] += share;
                 count[group]++;
@@ -402,7 +469,7 @@ class GenerateInputsTest {
         int rows = 0;
         for (int year = 2021; year <= 2023; year++) {
             List<List<String>> staffing = body(csv(csvDir.resolve("staffing_" + year + ".csv")));
-            assertEquals(SCHOOLS, staffing.size());
+            assertEquals(openSchools(year), staffing.size());
             for (List<String> r : staffing) {
                 assertEquals(11, r.size(), r.toString());
                 List<String> school = schools.get(r.get(1));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegionGeneratorTest {
 
     private static final String SCHOOLS_HEADER =
-            "school_id,name,municipality,settlement,urban_rural,school_type,small_school,students";
+            "school_id,name,municipality,settlement,urban_rural,school_type,small_school,students,opened,closed";
     private static final String LIST_HEADER = "list_year,school_id,reason";
     /** For the tests about schools and lists: results are GenerateInputsTest's business and cost time here. */
     private static final GeneratorOptions LISTS_ONLY =
@@ -132,7 +132,9 @@ class RegionGeneratorTest {
         Set<String> ids = new HashSet<>();
         Set<String> municipalities = new HashSet<>();
         for (List<String> row : schoolRows) {
-            assertEquals(8, row.size(), "fields in " + row);
+            assertEquals(10, row.size(), "fields in " + row);
+            assertTrue(row.get(8).isEmpty() || row.get(8).matches("20(19|2[0-3])"), "opened " + row.get(8));
+            assertTrue(row.get(9).isEmpty() || row.get(9).matches("20(1[89]|2[0-2])"), "closed " + row.get(9));
             assertTrue(row.get(0).matches("55\\d{4}"), "id " + row.get(0));
             assertTrue(ids.add(row.get(0)), "duplicate id " + row.get(0));
             assertFalse(row.get(1).isBlank());

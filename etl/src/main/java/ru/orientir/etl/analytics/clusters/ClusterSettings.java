@@ -1,7 +1,7 @@
 package ru.orientir.etl.analytics.clusters;
 
 /**
- * domain.md §4, the risk zone: a share within {@code nearThreshold} (a share, 0.05 = 5 percentage points) below its
+ * docs/methodology.md §4, the risk zone: a share within {@code nearThreshold} (a share, 0.05 = 5 percentage points) below its
  * threshold, or a share of mark 2 that rose in each of the last {@code trendYears} years in a mandatory procedure.
  */
 public record ClusterSettings(double nearThreshold, int trendYears) {

@@ -25,7 +25,7 @@ import ru.orientir.etl.analytics.markers.Markers;
 import ru.orientir.etl.analytics.results.ProcedureResults;
 
 /**
- * domain.md §4, the conditions of the risk zone per school and assessment year, from the judged procedures only:
+ * docs/methodology.md §4, the conditions of the risk zone per school and assessment year, from the judged procedures only:
  * a marker; a share within {@link ClusterSettings#nearThreshold()} below its threshold; a share of mark 2 that rose
  * in each of the last {@link ClusterSettings#trendYears()} years in a mandatory procedure. Columns: year, school_id,
  * at_risk, risk_reason (Russian, naming the procedures).

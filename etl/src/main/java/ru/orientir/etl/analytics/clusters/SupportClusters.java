@@ -11,10 +11,11 @@ import org.apache.spark.sql.Row;
 import ru.orientir.etl.analytics.lists.ListTransitions;
 
 /**
- * domain.md §4, one cluster per school and list year: 1 positive dynamics (left this year), 2 first time, 3 repeated
+ * docs/methodology.md §4, one cluster per school and list year: 1 positive dynamics (left this year), 2 first time, 3 repeated
  * (stayed or returning), 4 risk zone (off the list, not cluster 1, with a risk-zone condition in the results of the
  * year before the list year). A school off the list with results and no condition is "без рисков"; without results
- * the risk zone cannot be decided and the school reads "нет данных" — never a guess.
+ * the risk zone cannot be decided and the school reads "нет данных" — never a guess; so does a school whose list status
+ * is no_data (closed, no results, too few participants everywhere), which is never cluster 1.
  */
 public final class SupportClusters {
     public static final String POSITIVE_DYNAMICS = "положительная динамика";
@@ -42,7 +43,9 @@ public final class SupportClusters {
                 : history.join(riskZone.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"),
                         col("at_risk"), col("risk_reason")), new String[] {"list_year", "school_id"}, "left");
         Column status = col("status");
-        Column offList = col("on_list").equalTo(false).and(status.isNull().or(status.notEqual(ListTransitions.LEFT)));
+        // A school whose list status cannot be decided (no_data) is in no cluster: «нет данных», never a guess.
+        Column offList = col("on_list").equalTo(false)
+                .and(status.isNull().or(status.isin(ListTransitions.LEFT, ListTransitions.NO_DATA).equalTo(false)));
         return rows
                 .withColumn("cluster",
                         when(status.equalTo(ListTransitions.LEFT), lit(1))

@@ -6,7 +6,7 @@ import java.util.Set;
 import ru.orientir.etl.analytics.AnalyticsSettings.Bounds;
 
 /**
- * domain.md §6. Each indicator is a context column, its direction (higher is better or worse) and its scale
+ * docs/methodology.md §6. Each indicator is a context column, its direction (higher is better or worse) and its scale
  * ({@code log} for heavy-tailed counts such as settlement population). ИСБ needs {@code minIndicators} of them;
  * ШНСУ is the lowest {@code shnsuQuantile} of ИСБ.
  */

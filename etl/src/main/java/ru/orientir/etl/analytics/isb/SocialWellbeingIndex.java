@@ -22,7 +22,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import ru.orientir.etl.analytics.Stats;
 
 /**
- * domain.md §6. Each indicator is standardised across the region's schools for the year (z-score, sign turned so
+ * docs/methodology.md §6. Each indicator is standardised across the region's schools for the year (z-score, sign turned so
  * that higher is better; {@code log} indicators as log10(1 + x)); ИСБ is the mean of the available standardised
  * indicators (at least {@link IsbSettings#minIndicators()}, else null — "нет данных"), rescaled to 0–100 within the
  * year. ШНСУ: ИСБ at or below the year's {@link IsbSettings#shnsuQuantile()} quantile.
@@ -30,6 +30,27 @@ import ru.orientir.etl.analytics.Stats;
  */
 public final class SocialWellbeingIndex {
     private SocialWellbeingIndex() {
+    }
+
+    /**
+     * docs/methodology.md §6, the regional programme's target group: ШНОР ∩ ШНСУ. For ИСБ year Y (the assessment year):
+     * ШНСУ by ИСБ and low results — on the list built from that year's results (list year Y + 1), or a marker in a
+     * judged procedure of Y. Adds shnor_shnsu (null where ИСБ is unknown).
+     *
+     * @param markers the markers (year, school_id, judged, marker)
+     * @param membership list membership (list_year, school_id, on_list)
+     */
+    public static Dataset<Row> withProgrammeGroup(Dataset<Row> isb, Dataset<Row> markers, Dataset<Row> membership) {
+        Dataset<Row> marked = markers.filter(col("judged").and(col("marker")))
+                .select(col("year"), col("school_id")).distinct().withColumn("has_marker", lit(true));
+        Dataset<Row> listed = membership.filter(col("on_list"))
+                .select(col("list_year").minus(1).cast("int").as("year"), col("school_id")).distinct()
+                .withColumn("listed", lit(true));
+        Column shnor = org.apache.spark.sql.functions.coalesce(col("has_marker"), col("listed"), lit(false));
+        return isb.join(marked, new String[] {"year", "school_id"}, "left")
+                .join(listed, new String[] {"year", "school_id"}, "left")
+                .withColumn("shnor_shnsu", when(col("shnsu").isNotNull(), col("shnsu").and(shnor)))
+                .drop("has_marker", "listed");
     }
 
     public static Dataset<Row> of(Dataset<Row> context, IsbSettings settings) {

@@ -6,21 +6,39 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
+
+import java.util.Arrays;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * domain.md §3: on(s, Y) for every school and list year. The official list is authoritative for the years it exists;
- * the computed list (§2, from the results of Y−1) stands in for the other years. The computed evidence (rule, marked
- * procedures) is kept beside every row, whatever the source, so the two can be compared. Columns: list_year,
- * school_id, on_list, source, reasons (official reason codes), rule, procedures, severity, results_year.
+ * docs/methodology.md §3: on(s, Y) for every school and list year. The official list is authoritative for the years
+ * it exists; the computed list (§2, from the results of Y−1) stands in for the other years. The computed evidence
+ * (rule, marked procedures) is kept beside every row, whatever the source, so the two can be compared.
+ *
+ * <p>Schools open and close. The schools snapshot gives the years a school operates, both included: {@code opened}
+ * (empty: not known) and {@code closed}, its last year (empty: still open; for a school missing from a newer reference,
+ * its last year with data). A school is open in list year Y when opened ≤ Y and (closed is empty or closed ≥ Y); it
+ * has rows from its opening year to the year after its last one, where it is «школа закрыта» (column {@code open}
+ * false), and none after that. Where the results cannot place a school —
+ * closed, no results, too few participants in every procedure — {@code no_data_reason} says why: in a computed year
+ * the school is then not on the list and its status cannot be decided; in an official year the list still decides
+ * membership, and the reason is given only when results for that year were loaded (or the school closed).
+ *
+ * <p>Columns: list_year, school_id, on_list, source, reasons (official reason codes), rule, procedures, severity,
+ * severity_note, results_year, rule_b_undecided, no_data_reason, open; and, not published, computed_on, official_year.
  */
 public final class ListMembership {
     public static final String OFFICIAL = "official";
     public static final String COMPUTED = "computed";
+    public static final String REASON_CLOSED = "школа закрыта";
+    public static final String REASON_NO_RESULTS = "нет результатов";
+    public static final String REASON_TOO_FEW = "мало участников во всех процедурах";
+    public static final String NOTE_OFFICIAL_NO_MARKERS = "в официальном списке, маркеров нет";
 
     private ListMembership() {
     }
@@ -31,6 +49,7 @@ public final class ListMembership {
     }
 
     /**
+     * @param schools the reference (school_id; opened and closed years where the snapshot has them)
      * @param evidence {@link ComputedList#evidence} (null: no results loaded)
      * @param resultYears the assessment years with any results (column year; null: none)
      */
@@ -39,30 +58,56 @@ public final class ListMembership {
         Dataset<Row> officialYears = officialList.select(col("list_year").cast("int").as("list_year")).distinct()
                 .withColumn("official_year", lit(true));
         Dataset<Row> listYears = officialYears.select(col("list_year"));
+        Dataset<Row> loaded = null;
         if (resultYears != null) {
-            listYears = listYears.union(resultYears.select(col("year").plus(1).cast("int").as("list_year"))).distinct();
+            loaded = resultYears.select(col("year").plus(1).cast("int").as("list_year")).distinct();
+            listYears = listYears.union(loaded).distinct();
         }
         Dataset<Row> listed = officialList
                 .groupBy(col("list_year").cast("int").as("list_year"), col("school_id"))
                 .agg(concat_ws(";", array_sort(collect_set(col("reason")))).as("reasons"))
                 .withColumn("listed", lit(true));
-        Dataset<Row> rows = schools.select(col("school_id")).distinct()
+        Dataset<Row> rows = lifetimes(schools)
                 .crossJoin(listYears)
+                .filter(col("opened").isNull().or(col("opened").leq(col("list_year")))
+                        .and(col("closed").isNull().or(col("closed").geq(col("list_year").minus(1)))))
                 .join(officialYears, new String[] {"list_year"}, "left")
                 .join(listed, new String[] {"list_year", "school_id"}, "left");
+        if (loaded != null) {
+            rows = rows.join(loaded.withColumn("results_loaded", lit(true)), new String[] {"list_year"}, "left");
+        } else {
+            rows = rows.withColumn("results_loaded", lit(false));
+        }
         if (evidence != null) {
+            Dataset<Row> previousLoaded = resultYears == null ? null
+                    : resultYears.select(col("year").plus(2).cast("int").as("list_year")).distinct()
+                    .withColumn("previous_loaded", lit(true));
             rows = rows.join(evidence.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"),
-                            col("units"), col("computed_on"), col("rule"), col("severity")),
+                            col("units"), col("computed_on"), col("rule"), col("severity"), col("judged_any"),
+                            col("too_few_all")),
                     new String[] {"list_year", "school_id"}, "left");
+            rows = previousLoaded == null ? rows.withColumn("previous_loaded", lit(false))
+                    : rows.join(previousLoaded, new String[] {"list_year"}, "left");
         } else {
             rows = rows.withColumn("units", lit(null).cast("array<string>"))
                     .withColumn("computed_on", lit(null).cast("boolean"))
                     .withColumn("rule", lit(null).cast("string"))
-                    .withColumn("severity", lit(null).cast("string"));
+                    .withColumn("severity", lit(null).cast("string"))
+                    .withColumn("judged_any", lit(null).cast("boolean"))
+                    .withColumn("too_few_all", lit(null).cast("boolean"))
+                    .withColumn("previous_loaded", lit(false));
         }
         Column official = coalesce(col("official_year"), lit(false));
-        Column onList = when(official, col("listed").isNotNull()).otherwise(coalesce(col("computed_on"), lit(false)));
+        Column closed = col("closed").isNotNull().and(col("closed").lt(col("list_year")));
+        Column resultsLoaded = coalesce(col("results_loaded"), lit(false));
+        Column noDataReason = when(closed, lit(REASON_CLOSED))
+                .when(resultsLoaded.and(coalesce(col("judged_any"), lit(false)).equalTo(false)),
+                        when(coalesce(col("too_few_all"), lit(false)), lit(REASON_TOO_FEW)).otherwise(lit(REASON_NO_RESULTS)));
+        // A closed school is on no computed list; the official list is authoritative for its years.
+        Column onList = when(official, col("listed").isNotNull())
+                .otherwise(coalesce(col("computed_on"), lit(false)).and(closed.equalTo(false)));
         Column procedures = concat_ws(";", col("units"));
+        Column marked = coalesce(size(col("units")), lit(0)).gt(0);
         return rows.select(
                 col("list_year"),
                 col("school_id"),
@@ -71,11 +116,24 @@ public final class ListMembership {
                 when(col("listed").isNotNull().and(col("reasons").notEqual("")), col("reasons")).as("reasons"),
                 col("rule"),
                 when(procedures.notEqual(""), procedures).as("procedures"),
-                when(onList, col("severity")).as("severity"),
+                when(onList.and(marked), col("severity")).as("severity"),
+                when(onList.and(official).and(marked.equalTo(false)), lit(NOTE_OFFICIAL_NO_MARKERS)).as("severity_note"),
                 col("list_year").minus(1).cast("int").as("results_year"),
+                // rule (b) needs the results of Y−2 as well as Y−1: without them the computed list may miss schools
+                resultsLoaded.and(coalesce(col("previous_loaded"), lit(false)).equalTo(false)).as("rule_b_undecided"),
+                noDataReason.as("no_data_reason"),
+                closed.equalTo(false).as("open"),
                 // kept for the agreement, not published
                 coalesce(col("computed_on"), lit(false)).as("computed_on"),
                 official.as("official_year"));
+    }
+
+    /** school_id, opened, closed (null where the reference has no such column: old snapshots). */
+    static Dataset<Row> lifetimes(Dataset<Row> schools) {
+        var columns = Arrays.asList(schools.columns());
+        Column opened = columns.contains("opened") ? col("opened").cast("int") : lit(null).cast("int");
+        Column closed = columns.contains("closed") ? col("closed").cast("int") : lit(null).cast("int");
+        return schools.select(col("school_id"), opened.as("opened"), closed.as("closed")).dropDuplicates("school_id");
     }
 
     /**

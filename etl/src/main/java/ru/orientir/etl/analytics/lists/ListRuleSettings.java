@@ -3,7 +3,7 @@ package ru.orientir.etl.analytics.lists;
 import ru.orientir.etl.analytics.AnalyticsSettings.Bounds;
 
 /**
- * domain.md §2. Rule (a): markers in at least {@code minProcedures} different procedures; rule (b): a marker in the
+ * docs/methodology.md §2. Rule (a): markers in at least {@code minProcedures} different procedures; rule (b): a marker in the
  * same procedure two years running. {@code combine} joins them (or/and); {@code unit} says what "procedure" means
  * (one assessment, or a procedure type ВПР/ОГЭ/ЕГЭ). Severity is strong at {@code strongProcedures} marked
  * procedures or a share of at least {@code strongRatio} × its threshold.

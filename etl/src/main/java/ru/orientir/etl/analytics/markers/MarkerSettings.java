@@ -8,18 +8,23 @@ import java.util.Set;
 import ru.orientir.etl.analytics.AnalyticsSettings.Bounds;
 
 /**
- * domain.md §1. A marker is a share of mark 2 (ВПР, ОГЭ) or of scores below the subject's minimum (ЕГЭ) at or above
+ * docs/methodology.md §1. A marker is a share of mark 2 (ВПР, ОГЭ) or of scores below the subject's minimum (ЕГЭ) at or above
  * the threshold; fewer than {@code minParticipants} gives no marker. Thresholds vary by year, procedure, grade and
- * subject: the most specific matching rule wins, and {@code share} applies where none matches.
+ * subject: the rule naming the most fields wins (the year breaks ties), and {@code share} applies where none matches.
  */
 public record MarkerSettings(int minParticipants, double share, List<ThresholdRule> thresholds,
                              List<MinScore> egeMinScores) {
     public static final Set<String> PROCEDURES = Set.of("ВПР", "ОГЭ", "ЕГЭ");
 
-    /** A threshold for the results matching every field given (null = any). */
+    /**
+     * A threshold for the results matching every field given (null = any). Precedence (docs/methodology.md, «Пороги»):
+     * the rule naming the most fields wins; between rules naming as many, the one naming the year.
+     */
     public record ThresholdRule(Integer year, String procedure, Integer grade, String subject, double share) {
         int specificity() {
-            return (year != null ? 8 : 0) + (subject != null ? 4 : 0) + (grade != null ? 2 : 0) + (procedure != null ? 1 : 0);
+            int fields = (year != null ? 1 : 0) + (procedure != null ? 1 : 0) + (grade != null ? 1 : 0)
+                    + (subject != null ? 1 : 0);
+            return fields * 2 + (year != null ? 1 : 0);
         }
     }
 
@@ -48,12 +53,26 @@ public record MarkerSettings(int minParticipants, double share, List<ThresholdRu
                 new MinScore(null, "китайский язык", 17)));
     }
 
-    /** The threshold rules, most specific first (ties: the later rule in the file wins). */
+    /** The threshold rules, most specific first (equal specificity: the later rule in the file wins). */
     public List<ThresholdRule> bySpecificity() {
         List<ThresholdRule> rules = new ArrayList<>(thresholds);
         java.util.Collections.reverse(rules);
         rules.sort(Comparator.comparingInt(ThresholdRule::specificity).reversed());
         return rules;
+    }
+
+    /** The same settings with every subject and procedure named canonically (docs/methodology.md, «Названия предметов»). */
+    public MarkerSettings canonical(ru.orientir.etl.analytics.results.SubjectNames names) {
+        List<ThresholdRule> rules = new ArrayList<>();
+        for (ThresholdRule r : thresholds) {
+            rules.add(new ThresholdRule(r.year(), r.procedure() == null ? null : r.procedure().trim().toUpperCase(java.util.Locale.ROOT),
+                    r.grade(), r.subject() == null ? null : names.canonical(r.subject()), r.share()));
+        }
+        List<MinScore> scores = new ArrayList<>();
+        for (MinScore m : egeMinScores) {
+            scores.add(new MinScore(m.year(), names.canonical(m.subject()), m.minScore()));
+        }
+        return new MarkerSettings(minParticipants, share, rules, scores);
     }
 
     /** Year-specific minimum scores first, then the ones for every year. */
@@ -75,7 +94,7 @@ public record MarkerSettings(int minParticipants, double share, List<ThresholdRu
             String name = "analytics.markers.thresholds[" + (i + 1) + "]";
             Bounds.share(name + ".share", r.share());
             if (r.procedure() != null) {
-                checkProcedure(name + ".procedure", r.procedure());
+                checkProcedure(name + ".procedure", r.procedure().trim().toUpperCase(java.util.Locale.ROOT));
             }
             if (r.grade() != null && (r.grade() < 1 || r.grade() > 11)) {
                 throw new IllegalArgumentException(name + ".grade: класс должен быть от 1 до 11, указано " + r.grade());
@@ -95,7 +114,7 @@ public record MarkerSettings(int minParticipants, double share, List<ThresholdRu
     }
 
     public static void checkProcedure(String name, String procedure) {
-        if (!PROCEDURES.contains(procedure)) {
+        if (procedure == null || !PROCEDURES.contains(procedure)) {
             throw new IllegalArgumentException(name + ": процедура должна быть одной из ВПР, ОГЭ, ЕГЭ; указано «"
                     + procedure + "»");
         }

@@ -1,5 +1,6 @@
 package ru.orientir.etl.analytics.markers;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -11,9 +12,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import ru.orientir.etl.analytics.results.ProcedureResults;
+import ru.orientir.etl.analytics.results.SubjectNames;
 
 /**
- * domain.md §1: a marker per school, year and procedure. Adds to {@link ProcedureResults}: share_mark2,
+ * docs/methodology.md §1: a marker per school, year and procedure. Adds to {@link ProcedureResults}: share_mark2,
  * share_below_min, share (the one the rule reads), threshold, judged (enough participants), marker (null when not
  * judged), note, procedure_key ("ВПР 5 математика").
  *
@@ -26,12 +28,15 @@ public final class Markers {
     public static final String NOTE_NO_MARKER = "нет маркера";
     public static final String NOTE_TOO_FEW = "мало участников";
     public static final String NOTE_NO_MINIMUM = "нет минимального балла";
+    public static final String NOTE_NO_PARTICIPANTS = "нет участников";
 
     private Markers() {
     }
 
     public static Dataset<Row> of(Dataset<Row> results, MarkerSettings settings) {
-        Column participants = col("participants").cast("double");
+        settings = settings.canonical(SubjectNames.defaults());
+        // Spark 4 runs in ANSI mode: a division by zero throws, so zero participants give no share (and no marker).
+        Column participants = when(col("participants").gt(0), col("participants").cast("double"));
         Dataset<Row> shares = results
                 .withColumn("share_mark2", round(col("mark2").divide(participants), 6))
                 .withColumn("share_below_min", round(col("below_min").divide(participants), 6))
@@ -39,7 +44,8 @@ public final class Markers {
         return withDerived(shares, settings)
                 .withColumn("marker", when(col("judged"), col("share").geq(col("threshold").minus(EPSILON))))
                 .withColumn("note",
-                        when(col("participants").lt(settings.minParticipants()), lit(NOTE_TOO_FEW))
+                        when(coalesce(col("participants"), lit(0)).leq(0), lit(NOTE_NO_PARTICIPANTS))
+                                .when(col("participants").lt(settings.minParticipants()), lit(NOTE_TOO_FEW))
                                 .when(col("share").isNull(), lit(NOTE_NO_MINIMUM))
                                 .when(col("marker"), lit(NOTE_MARKER))
                                 .otherwise(lit(NOTE_NO_MARKER)));

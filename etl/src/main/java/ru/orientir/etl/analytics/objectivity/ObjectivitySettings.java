@@ -5,7 +5,7 @@ import java.util.List;
 import ru.orientir.etl.analytics.AnalyticsSettings.Bounds;
 
 /**
- * domain.md §5. Orientir's own signal: a school's ВПР share of mark 2 at least {@code gap} below what its ОГЭ share
+ * docs/methodology.md §5. Orientir's own signal: a school's ВПР share of mark 2 at least {@code gap} below what its ОГЭ share
  * predicts (the region-year's linear fit). {@code officialReasons}: reason codes of the official list that mean
  * "non-objective results" (matched as whole codes, case-insensitively).
  */

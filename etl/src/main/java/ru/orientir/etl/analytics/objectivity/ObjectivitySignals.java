@@ -22,7 +22,7 @@ import ru.orientir.etl.analytics.markers.Markers;
 import ru.orientir.etl.analytics.results.ProcedureResults;
 
 /**
- * domain.md §5. Three signals, each with its source: {@code fioko} — the school is on ФИОКО's list (loaded);
+ * docs/methodology.md §5. Three signals, each with its source: {@code fioko} — the school is on ФИОКО's list (loaded);
  * {@code official_list} — the official list names the school with a non-objectivity reason code (for list year Y,
  * the signal belongs to the assessment year Y−1); {@code vpr_below_oge} — Orientir's own: the school's ВПР share of
  * mark 2 is at least the configured gap below what its ОГЭ share predicts on the year's least-squares line across

@@ -3,7 +3,7 @@ package ru.orientir.etl.analytics.resilience;
 import ru.orientir.etl.analytics.AnalyticsSettings.Bounds;
 
 /**
- * domain.md §7. Resilient: ИСБ in the lowest {@code isbQuantile} and the result index at or above the
+ * docs/methodology.md §7. Resilient: ИСБ in the lowest {@code isbQuantile} and the result index at or above the
  * {@code resultQuantile} quantile; "better than expected" at a standardised residual of at least {@code residual};
  * {@code consecutiveYears} requires resilience in the year before too.
  */

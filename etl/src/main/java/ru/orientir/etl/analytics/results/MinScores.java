@@ -15,7 +15,7 @@ final class MinScores {
     static Column column(MarkerSettings settings, Column year, Column subject) {
         Column result = null;
         for (MarkerSettings.MinScore m : settings.minScoresBySpecificity()) {
-            Column matches = subject.equalTo(m.subject());
+            Column matches = subject.equalTo(m.subject());  // canonical on both sides (MarkerSettings#canonical)
             if (m.year() != null) {
                 matches = matches.and(year.equalTo(m.year()));
             }

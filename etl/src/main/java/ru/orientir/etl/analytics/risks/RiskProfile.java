@@ -22,9 +22,11 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import ru.orientir.etl.analytics.Stats;
 
 /**
- * domain.md §8, the context risk profile: for every school and year with context or staffing data, a level for each
+ * docs/methodology.md §8, the context risk profile: for every school and year with context or staffing data, a level for each
  * of the nine risks (высокий / средний / низкий, or «нет данных» where the inputs are missing) with the values that
- * decided it. These are Orientir's local proxies (source {@code context}); ФИОКО's survey profiles, where loaded,
+ * decided it; a level no known input already makes «высокий» needs every input of its rule — with one of them
+ * missing (stable internet but no computer count, no vacancies but no count of untrained teachers, fewer years of
+ * management data than the window) it is «нет данных», never «низкий». These are Orientir's local proxies (source {@code context}); ФИОКО's survey profiles, where loaded,
  * are passed through as they are (source {@code survey}) and never overwritten.
  * Columns: year, school_id, risk, level, source, evidence.
  */
@@ -70,7 +72,8 @@ public final class RiskProfile {
 
     private static Dataset<Row> withManagementChanges(Dataset<Row> staffing, RiskSettings s) {
         WindowSpec window = Window.partitionBy("school_id").orderBy("year").rangeBetween(-(s.managementWindow() - 1), 0);
-        return staffing.withColumn("head_changes", sum(when(col("head_changed"), 1).otherwise(0)).over(window));
+        return staffing.withColumn("head_changes", sum(when(col("head_changed"), 1).otherwise(0)).over(window))
+                .withColumn("head_years", sum(when(col("head_changed").isNotNull(), 1).otherwise(0)).over(window));
     }
 
     private static Column risk(String name, Column level, Column evidence) {
@@ -89,7 +92,7 @@ public final class RiskProfile {
         Column km = col("distance_km");
         Column direct = col("direct_transport");
         Column level = when(km.gt(s.distanceHigh()).or(direct.equalTo(false)), lit(HIGH))
-                .when(km.isNull(), lit(NO_DATA))
+                .when(km.isNull().or(direct.isNull()), lit(NO_DATA))
                 .when(km.gt(s.distanceMedium()), lit(MEDIUM))
                 .otherwise(lit(LOW));
         Column evidence = concat_ws("; ",
@@ -103,7 +106,7 @@ public final class RiskProfile {
         Column internet = col("internet");
         Column pcs = col("computers_per_100");
         Column level = when(internet.isin("unstable", "none").or(pcs.lt(s.computersHigh())), lit(HIGH))
-                .when(internet.isNull().and(pcs.isNull()), lit(NO_DATA))
+                .when(internet.isNull().or(pcs.isNull()), lit(NO_DATA))
                 .when(pcs.lt(s.computersMedium()), lit(MEDIUM))
                 .otherwise(lit(LOW));
         Column evidence = concat_ws("; ",
@@ -118,7 +121,7 @@ public final class RiskProfile {
         Column vacancies = col("vacancies");
         Column untrained = when(col("teachers").gt(0), col("teachers_without_training").cast("double").divide(col("teachers")));
         Column level = when(vacancies.geq(s.vacanciesHigh()).or(untrained.geq(s.untrainedHigh())), lit(HIGH))
-                .when(vacancies.isNull().and(untrained.isNull()), lit(NO_DATA))
+                .when(vacancies.isNull().or(untrained.isNull()), lit(NO_DATA))
                 .when(vacancies.geq(s.vacanciesMedium()).or(untrained.geq(s.untrainedMedium())), lit(MEDIUM))
                 .otherwise(lit(LOW));
         Column evidence = concat_ws("; ",
@@ -138,8 +141,10 @@ public final class RiskProfile {
     private static Column management(RiskSettings s) {
         Column changed = col("head_changed");
         Column changes = col("head_changes");
+        // «высокий» counts changes over the whole window: a year of it without data leaves a lower level undecided
         return risk(MANAGEMENT,
                 when(changed.isNull(), lit(NO_DATA)).when(changes.geq(s.managementChangesHigh()), lit(HIGH))
+                        .when(col("head_years").lt(s.managementWindow()), lit(NO_DATA))
                         .when(changed, lit(MEDIUM)).otherwise(lit(LOW)),
                 when(changed.isNotNull(), concat(lit("смен руководства за " + s.managementWindow() + " г.: "),
                         changes.cast("string"), when(changed, lit(", в том числе в этом году")).otherwise(lit("")))));

@@ -3,7 +3,7 @@ package ru.orientir.etl.analytics.risks;
 import ru.orientir.etl.analytics.AnalyticsSettings.Bounds;
 
 /**
- * domain.md §8, the context risk thresholds: the first value of each pair is the bound for «высокий», the second for
+ * docs/methodology.md §8, the context risk thresholds: the first value of each pair is the bound for «высокий», the second for
  * «средний». Shares are 0–1. Management: changes of head or deputy within the last {@code managementWindow} years.
  */
 public record RiskSettings(long populationHigh, long populationMedium, double distanceHigh, double distanceMedium,

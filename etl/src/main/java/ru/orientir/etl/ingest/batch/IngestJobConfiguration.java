@@ -90,7 +90,7 @@ public final class IngestJobConfiguration {
             case OFFICIAL_LIST -> job.start(step(kind, file, new OfficialListRowValidator(header, load),
                     OfficialListRow.STAGING, load)).build();
             case EXAM_RESULTS -> job.start(step(kind, file, new ExamResultValidator(header, load,
-                            new Pseudonymizer(settings.pseudonymKey())), ExamResultRow.STAGING, load))
+                            new Pseudonymizer(settings.pseudonymKey()), settings.mark2Bounds()), ExamResultRow.STAGING, load))
                     .next(new StepBuilder("deduplicate-" + kind.code(), batch.jobRepository())
                             .tasklet(new DuplicateResultsTasklet(load), batch.transactionManager())
                             .build())

@@ -21,6 +21,11 @@ public final class ColumnAliases {
         BUILT_IN.put("name", List.of("наименование", "название ОО", "краткое наименование"));
         BUILT_IN.put("school_name", List.of("наименование ОО", "полное наименование ОО"));
         BUILT_IN.put("municipality", List.of("муниципалитет", "МОУО", "муниципальное образование", "муниципальный район"));
+        // The school reference's years: a year (or a date) when the school opened and when it closed. «Ликвидация» and
+        // «реорганизация» are closing (a reorganised school continues under another code, if at all).
+        BUILT_IN.put("opened", List.of("год открытия", "дата открытия", "год основания"));
+        BUILT_IN.put("closed", List.of("год закрытия", "дата закрытия", "ликвидация", "год ликвидации",
+                "дата ликвидации", "реорганизация", "год реорганизации", "дата реорганизации"));
         BUILT_IN.put("reason", List.of("основание", "причина"));
         BUILT_IN.put("procedure", List.of("процедура", "оценочная процедура"));
         BUILT_IN.put("grade", List.of("класс", "параллель"));

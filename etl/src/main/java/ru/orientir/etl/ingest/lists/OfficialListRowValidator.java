@@ -36,8 +36,7 @@ public final class OfficialListRowValidator implements ItemProcessor<CsvRecord, 
 
     @Override
     public void open(ExecutionContext context) {
-        knownSchools = load.keysOfOtherFiles("SELECT s.school_id, a.file FROM stg_schools s "
-                + "JOIN meta_active_load a ON s.load_id = a.load_id WHERE a.file <> ?").keySet();
+        knownSchools = load.keysOfOtherFiles(ru.orientir.etl.ingest.TypedRowValidator.KNOWN_SCHOOLS).keySet();
         otherFiles = load.keysOfOtherFiles("SELECT CAST(l.list_year AS VARCHAR) || '|' || l.school_id, a.file "
                 + "FROM stg_official_list l JOIN meta_active_load a ON l.load_id = a.load_id WHERE a.file <> ?");
         long committed = StagingWriter.committedLine(context);

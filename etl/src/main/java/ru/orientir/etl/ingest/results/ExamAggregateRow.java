@@ -4,9 +4,14 @@ import java.util.List;
 
 import ru.orientir.etl.ingest.StagingTable;
 
-/** School-level results of one procedure, for regions that only have aggregates. */
+/**
+ * School-level results of one procedure, for regions that only have aggregates. The counts of marks 2–5 are null for an
+ * ЕГЭ row that gives none (ЕГЭ has scores, not marks: its row gives {@code belowMin} instead); ВПР and ОГЭ rows always
+ * have all four.
+ */
 public record ExamAggregateRow(int year, String procedure, int grade, String subject, String schoolId, int participants,
-                               int mark2, int mark3, int mark4, int mark5, Integer belowMin, Double meanScore) {
+                               Integer mark2, Integer mark3, Integer mark4, Integer mark5, Integer belowMin,
+                               Double meanScore) {
 
     /** stg_exam_aggregates: the columns after load_id and line. */
     public static final StagingTable<ExamAggregateRow> STAGING = new StagingTable<>("stg_exam_aggregates", List.of(

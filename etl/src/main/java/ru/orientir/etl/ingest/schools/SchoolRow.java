@@ -4,14 +4,25 @@ import java.util.List;
 
 import ru.orientir.etl.ingest.StagingTable;
 
-/** A school of the reference file; columns beyond the required three are kept as a JSON object. */
-public record SchoolRow(String schoolId, String name, String municipality, String extraJson) {
+/**
+ * A school of the reference file; columns beyond the stored ones are kept as a JSON object. {@code opened} and
+ * {@code closed} are the years the reference gives (null when it gives none): the school operates in every year from
+ * {@code opened} through {@code closed}, both included.
+ */
+public record SchoolRow(String schoolId, String name, String municipality, String extraJson, Integer opened,
+                        Integer closed) {
+
+    public SchoolRow(String schoolId, String name, String municipality, String extraJson) {
+        this(schoolId, name, municipality, extraJson, null, null);
+    }
 
     /** stg_schools: the columns after load_id and line. */
     public static final StagingTable<SchoolRow> STAGING = new StagingTable<>("stg_schools", List.of(
                     StagingTable.column("school_id", StagingTable.TEXT),
                     StagingTable.column("name", StagingTable.TEXT),
                     StagingTable.column("municipality", StagingTable.TEXT),
-                    StagingTable.column("extra_json", StagingTable.TEXT)),
-            r -> new Object[] {r.schoolId(), r.name(), r.municipality(), r.extraJson()});
+                    StagingTable.column("extra_json", StagingTable.TEXT),
+                    StagingTable.column("opened", StagingTable.INT),
+                    StagingTable.column("closed", StagingTable.INT)),
+            r -> new Object[] {r.schoolId(), r.name(), r.municipality(), r.extraJson(), r.opened(), r.closed()});
 }

@@ -20,12 +20,22 @@ import ru.orientir.etl.ingest.csv.CsvRecord;
 
 /**
  * Validates a row of the school reference: an id, a name and a municipality, and an id not already given to another
- * school in this file or in another active school file.
+ * school in this file or in another active school file. The optional {@code opened} / {@code closed} columns (год
+ * открытия; год закрытия, ликвидация, реорганизация) hold a year, or a date whose year is taken (31.08.2023,
+ * 2023-08-31), between 1800 and next year, and a school cannot close before it opened.
+ *
+ * <p>A newer reference is a new version of the same file (the same file name): the old version's rows stay in staging
+ * as history, and a school missing from the new version is closed from then on (see {@code sql/snapshot/schools.sql}).
  */
 public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOutcome<SchoolRow>>, ItemStream {
     private static final Set<String> REQUIRED = Set.of("school_id", "name", "municipality");
     /** Columns stored in their own staging columns; every other column is kept in extra_json. */
-    private static final Set<String> STORED = Set.of("school_id", "name", "school_name", "municipality");
+    private static final Set<String> STORED = Set.of("school_id", "name", "school_name", "municipality", "opened", "closed");
+    private static final int EARLIEST_YEAR = 1800;
+    private static final int LATEST_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+    private static final java.util.regex.Pattern DATE_DMY = java.util.regex.Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(\\d{4})(\\s*г\\.?)?");
+    private static final java.util.regex.Pattern DATE_ISO = java.util.regex.Pattern.compile("(\\d{4})-\\d{1,2}-\\d{1,2}");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(\\d{4})(\\.0+)?(\\s*(г\\.?|год))?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Header header;
@@ -66,11 +76,50 @@ public final class SchoolRowValidator implements ItemProcessor<CsvRecord, RowOut
         }
         String otherFile = otherFiles.get(id);
         if (otherFile != null) {
-            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» уже загружен из файла «" + otherFile + "»");
+            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» уже загружен из файла «" + otherFile
+                    + "»; новую версию справочника загружайте под тем же именем файла («" + otherFile
+                    + "»): школы, которых в ней нет, будут считаться закрытыми");
+        }
+        Integer opened;
+        Integer closed;
+        try {
+            opened = year(f, "opened");
+            closed = year(f, "closed");
+        } catch (ru.orientir.etl.ingest.FieldException e) {
+            return new RowOutcome.Rejected<>(record.line(), e.field(),
+                    "поле «" + header.label(e.field()) + "»: " + e.reason(), record.raw());
+        }
+        if (opened != null && closed != null && closed < opened) {
+            return new RowOutcome.Rejected<>(record.line(), "closed", "поле «" + header.label("closed") + "»: " + closed
+                    + " — раньше года открытия (" + opened + "); школа не может закрыться до открытия", record.raw());
         }
         seen.put(id, record.line());
         return new RowOutcome.Accepted<>(record.line(),
-                new SchoolRow(id, name, f.get("municipality"), extraColumns(f)));
+                new SchoolRow(id, name, f.get("municipality"), extraColumns(f), opened, closed));
+    }
+
+    /** A year as written (2023, «2023 г.», 2023.0) or the year of a date (31.08.2023, 2023-08-31); null when empty. */
+    static Integer year(FieldReader f, String column) throws ru.orientir.etl.ingest.FieldException {
+        String text = f.get(column);
+        if (text.isEmpty()) {
+            return null;
+        }
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m;
+        String digits = null;
+        if ((m = YEAR.matcher(t)).matches() || (m = DATE_DMY.matcher(t)).matches() || (m = DATE_ISO.matcher(t)).matches()) {
+            digits = m.group(1);
+        }
+        if (digits == null) {
+            throw new ru.orientir.etl.ingest.FieldException(column, "«" + text + "» — не год (ожидается год, например 2023, "
+                    + "или дата, например 31.08.2023)");
+        }
+        int year = Integer.parseInt(digits);
+        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+            throw new ru.orientir.etl.ingest.FieldException(column, text + " — вне допустимого диапазона лет "
+                    + EARLIEST_YEAR + "–" + LATEST_YEAR);
+        }
+        return year;
     }
 
     private String extraColumns(FieldReader f) {

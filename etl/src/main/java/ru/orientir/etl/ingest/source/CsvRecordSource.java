@@ -83,7 +83,8 @@ final class CsvRecordSource implements RecordSource {
                     int headerRows = found.rows();
                     for (int i = 0; i < top.size() - headerRows; i++) {
                         CsvRecord title = top.get(i);
-                        pending.add(new CsvRecord(title.line(), title.fields(), title.raw(), RecordSources.TITLE_ROW_ERROR));
+                        pending.add(new CsvRecord(title.line(), title.fields(), title.raw().replace('\0', '\u2400'),
+                                RecordSources.TITLE_ROW_ERROR));
                     }
                     return;
                 }
@@ -118,7 +119,7 @@ final class CsvRecordSource implements RecordSource {
         }
         CsvRecord record = parser.next();
         if (record == null || record.raw().indexOf('\uFFFD') < 0) {
-            return record;
+            return RecordSources.withNulCheck(record, header); // a NUL anywhere in the file, not only near its start
         }
         return new CsvRecord(record.line(), record.fields(), record.raw(), encodingError);
     }

@@ -28,16 +28,22 @@ final class HeaderSearch {
     record Found(int rows, List<String> names) {
     }
 
-    /** Whether {@code current} (with {@code previous} above it, or null) is the header. Single row wins over two. */
+    /**
+     * Whether {@code current} (with {@code previous} above it, or null) is the header. When the row alone and the two
+     * rows together both read as a header, the two rows win if the upper one adds to the names (group cells such as
+     * «Отметка» over «2 | 3 | 4 | 5», whose columns the lower row alone names only «2»…«5»); otherwise the single row.
+     */
     static Found test(Candidate previous, Candidate current, Predicate<List<String>> isHeader) {
+        List<String> combined = previous != null && current.followsPrevious()
+                ? combine(previous.asParent(), current.cells()) : null;
         if (isHeader.test(current.cells())) {
-            return new Found(1, current.cells());
-        }
-        if (previous != null && current.followsPrevious()) {
-            List<String> combined = combine(previous.asParent(), current.cells());
-            if (isHeader.test(combined)) {
+            if (combined != null && !combined.equals(current.cells()) && isHeader.test(combined)) {
                 return new Found(2, combined);
             }
+            return new Found(1, current.cells());
+        }
+        if (combined != null && isHeader.test(combined)) {
+            return new Found(2, combined);
         }
         return null;
     }

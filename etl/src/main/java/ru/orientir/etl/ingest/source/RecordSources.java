@@ -7,16 +7,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
+import ru.orientir.etl.ingest.Header;
+import ru.orientir.etl.ingest.csv.CsvRecord;
+
 /**
  * Opens a tabular file by what it contains, not by its name:
  * <ul>
  * <li>a ZIP archive ({@code PK\3\4}) is read as an XLSX workbook ({@link XlsxRecordSource});</li>
  * <li>an OLE2 container ({@code D0 CF 11 E0}: XLS, or a password-protected XLSX), a UTF-16/UTF-32 text, a PDF, or
- * anything with NUL bytes in its first 64 KiB is refused with a message saying what to do;</li>
+ * a binary file (NUL and other control bytes in its first 64 KiB, {@link #looksBinary}) is refused with a message
+ * saying what to do;</li>
  * <li>anything else is CSV, its encoding and separator detected ({@link CsvDialect}).</li>
  * </ul>
  * The header row is then found by the caller's predicate below up to {@link SourceOptions#maxHeaderSearchRows()}
  * title rows ({@link HeaderSearch}).
+ * <p>
+ * A stray NUL byte anywhere else in a text file does not fail the file: the record holding it is quarantined with a
+ * reason naming the field ({@link #withNulCheck}), wherever in the file it is.
  */
 public final class RecordSources {
     /** The error given to each row above the header. */
@@ -24,6 +31,7 @@ public final class RecordSources {
 
     static final int SAMPLE_BYTES = 1 << 20;
     private static final int BINARY_CHECK_BYTES = 64 << 10;
+    private static final int BINARY_MIN_CONTROLS = 2;
 
     private RecordSources() {
     }
@@ -71,12 +79,62 @@ public final class RecordSources {
         if (startsWith(sample, '%', 'P', 'D', 'F')) {
             throw new UnreadableFileException("файл — документ PDF, а не таблица: нужен CSV или XLSX");
         }
-        for (int i = 0, n = Math.min(sample.length, BINARY_CHECK_BYTES); i < n; i++) {
-            if (sample[i] == 0) {
-                throw new UnreadableFileException("файл не похож на текст CSV или книгу XLSX (в нём есть нулевые байты: "
-                        + "двоичный файл или текст в UTF-16); сохраните таблицу как CSV UTF-8 или XLSX");
+        if (looksBinary(sample)) {
+            throw new UnreadableFileException("файл не похож на текст CSV или книгу XLSX (в нём нулевые и другие "
+                    + "управляющие байты: двоичный файл или текст в UTF-16); сохраните таблицу как CSV UTF-8 или XLSX");
+        }
+    }
+
+    /**
+     * Binary (or UTF-16 without a BOM): the first 64 KiB hold a NUL byte, and control bytes (NUL and the other C0
+     * controls but tab, line feed, vertical tab, form feed and carriage return) number at least
+     * {@value #BINARY_MIN_CONTROLS} and make at least 1 % of them. A text file with a stray NUL is text: that record is
+     * quarantined instead.
+     */
+    static boolean looksBinary(byte[] sample) {
+        int n = Math.min(sample.length, BINARY_CHECK_BYTES);
+        int nuls = 0;
+        int controls = 0;
+        for (int i = 0; i < n; i++) {
+            int b = sample[i] & 0xFF;
+            if (b == 0) {
+                nuls++;
+            }
+            if (b < 0x20 && (b < 0x09 || b > 0x0D)) {
+                controls++;
             }
         }
+        return nuls > 0 && controls >= BINARY_MIN_CONTROLS && controls * 100L >= n;
+    }
+
+    /** The reason given to a record with a NUL character in a field («поле «…»: …»). */
+    static String nulError(String field) {
+        return "поле «" + field + "»: содержит нулевой байт (символ NUL) — файл повреждён или склеен с двоичными "
+                + "данными; исправьте значение в исходном файле";
+    }
+
+    /**
+     * The record as is, or — when a field holds a NUL character — the record with an error naming the first such
+     * field (by the header's name where there is one), and with each NUL shown as U+2400 «␀» in its raw text, so the
+     * quarantine can store and show it. A record that already has an error keeps it.
+     */
+    static CsvRecord withNulCheck(CsvRecord record, Header header) {
+        if (record == null || record.error() != null || record.raw().indexOf('\0') < 0) {
+            return record;
+        }
+        List<String> fields = record.fields();
+        String field = null;
+        for (int i = 0; i < fields.size() && field == null; i++) {
+            if (fields.get(i).indexOf('\0') >= 0) {
+                field = header != null && i < header.size() && !header.names().get(i).isBlank()
+                        ? header.names().get(i) : "столбец " + (i + 1);
+            }
+        }
+        if (field == null) { // in the raw text only (between fields): name the row
+            field = "строка";
+        }
+        return new CsvRecord(record.line(), fields.stream().map(f -> f.replace('\0', '\u2400')).toList(),
+                record.raw().replace('\0', '\u2400'), nulError(field));
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

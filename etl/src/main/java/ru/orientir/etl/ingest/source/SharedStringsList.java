@@ -11,9 +11,21 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The workbook's shared strings as plain texts, read once with StAX. POI's ReadOnlySharedStringsTable keeps the same
  * list but hands each out as a new XMLBeans rich-text object, which costs more than the rest of a row's reading.
- * Held in memory (every distinct text of the workbook), as every XLSX reader must.
+ * Held in memory (every distinct text of the workbook), as every XLSX reader must — up to a budget of characters
+ * ({@link SourceOptions#maxSharedStringChars()}; each entry also counts {@value #ENTRY_OVERHEAD_CHARS} for its own
+ * cost), beyond which the workbook is refused rather than the process running out of memory.
  */
 final class SharedStringsList {
+    /** What one entry costs beyond its characters, counted against the budget (so millions of empty texts count). */
+    static final int ENTRY_OVERHEAD_CHARS = 16;
+
+    /** The shared strings exceed the budget. */
+    static final class TooLarge extends Exception {
+        TooLarge(long budget) {
+            super("shared strings exceed " + budget + " characters");
+        }
+    }
+
     private final List<String> texts;
 
     private SharedStringsList(List<String> texts) {
@@ -25,7 +37,16 @@ final class SharedStringsList {
     }
 
     static SharedStringsList read(InputStream in) throws XMLStreamException {
+        try {
+            return read(in, Long.MAX_VALUE);
+        } catch (TooLarge e) {
+            throw new IllegalStateException(e); // no budget, never thrown
+        }
+    }
+
+    static SharedStringsList read(InputStream in, long maxChars) throws XMLStreamException, TooLarge {
         List<String> texts = new ArrayList<>();
+        long used = 0;
         XMLStreamReader xml = SheetRows.XML.createXMLStreamReader(in);
         try {
             StringBuilder text = null;
@@ -40,10 +61,17 @@ final class SharedStringsList {
                         phonetic++;
                     } else if ("t".equals(name) && text != null && phonetic == 0) {
                         text.append(xml.getElementText());
+                        if (used + text.length() > maxChars) {
+                            throw new TooLarge(maxChars);
+                        }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = xml.getLocalName();
                     if ("si".equals(name) && text != null) {
+                        used += text.length() + ENTRY_OVERHEAD_CHARS;
+                        if (used > maxChars) {
+                            throw new TooLarge(maxChars);
+                        }
                         texts.add(text.toString());
                         text = null;
                     } else if ("rPh".equals(name)) {

@@ -78,7 +78,7 @@ final class XlsxRecordSource implements RecordSource {
             }
             Workbook workbook = readWorkbook(reader);
             Sheet sheet = choose(workbook.sheets(), options.sheetName());
-            SharedStringsList strings = sharedStrings(reader);
+            SharedStringsList strings = sharedStrings(reader, options.maxSharedStringChars());
             boolean[] dateStyles = dateStyles(reader);
             source = new XlsxRecordSource(pkg, sheet.name());
             source.rows = new SheetRows(reader.getSheet(sheet.relationId()), strings, dateStyles, workbook.date1904());
@@ -101,15 +101,22 @@ final class XlsxRecordSource implements RecordSource {
         }
     }
 
-    private static SharedStringsList sharedStrings(XSSFReader reader) throws Exception {
+    private static SharedStringsList sharedStrings(XSSFReader reader, long maxChars) throws Exception {
         InputStream in;
         try {
             in = reader.getSharedStringsData();
         } catch (InvalidFormatException e) {
-            return SharedStringsList.empty(); // a workbook with inline strings only has no shared strings part
+            in = null;
         }
-        try (in) {
-            return SharedStringsList.read(in);
+        if (in == null) { // a workbook with inline strings only (LibreOffice, many generators) has no such part
+            return SharedStringsList.empty();
+        }
+        try (InputStream stream = in) {
+            return SharedStringsList.read(stream, maxChars);
+        } catch (SharedStringsList.TooLarge e) {
+            throw UnreadableFileException.because("в книге XLSX слишком много текста в таблице общих строк (больше "
+                    + maxChars + " символов): файл не загружен, чтобы не исчерпать память. Разделите книгу на "
+                    + "несколько файлов или сохраните лист как CSV", e);
         }
     }
 
@@ -206,12 +213,15 @@ final class XlsxRecordSource implements RecordSource {
         try {
             in = reader.getStylesData();
         } catch (InvalidFormatException e) {
-            return new boolean[0]; // no styles part: no dates
+            in = null;
+        }
+        if (in == null) {
+            return new boolean[0]; // no styles part (valid: LibreOffice and many generators omit it): no dates
         }
         Map<Integer, String> customFormats = new HashMap<>();
         List<Boolean> dates = new ArrayList<>();
-        try (in) {
-            XMLStreamReader xml = SheetRows.XML.createXMLStreamReader(in);
+        try (InputStream stream = in) {
+            XMLStreamReader xml = SheetRows.XML.createXMLStreamReader(stream);
             try {
                 boolean inCellXfs = false;
                 while (xml.hasNext()) {

@@ -17,7 +17,7 @@ import ru.orientir.etl.analytics.SparkTestSession;
 import ru.orientir.etl.analytics.lists.ListMembership;
 import ru.orientir.etl.analytics.lists.ListTransitions;
 
-/** domain.md §4, cluster 4 (risk zone) and «без рисков» / «нет данных», beside clusters 1–3. */
+/** docs/methodology.md §4, cluster 4 (risk zone) and «без рисков» / «нет данных», beside clusters 1–3. */
 class RiskZoneTest {
 
     @Test

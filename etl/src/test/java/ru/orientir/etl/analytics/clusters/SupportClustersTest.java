@@ -13,7 +13,7 @@ import ru.orientir.etl.analytics.SparkTestSession;
 import ru.orientir.etl.analytics.lists.ListMembership;
 import ru.orientir.etl.analytics.lists.ListTransitions;
 
-/** domain.md §4 clusters 1–3 on the §3 worked example; cluster 4 is undecidable without results. */
+/** docs/methodology.md §4 clusters 1–3 on the §3 worked example; cluster 4 is undecidable without results. */
 class SupportClustersTest {
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.orientir.etl.analytics.Frames;
 
-/** domain.md §6: z-scores with turned signs, at least three indicators, 0–100 within the year, the ШНСУ quartile. */
+/** docs/methodology.md §6: z-scores with turned signs, at least three indicators, 0–100 within the year, the ШНСУ quartile. */
 class SocialWellbeingIndexTest {
     private static final IsbSettings THREE = new IsbSettings(List.of(
             new IsbSettings.Indicator("parents_higher_education_share", true, false),
@@ -75,5 +75,33 @@ class SocialWellbeingIndexTest {
             out.put(x.<String>getAs("school_id") + (manyYears ? x.<Integer>getAs("year") : ""), x);
         }
         return out;
+    }
+
+    @Test
+    void theProgrammeGroupIsShnorAndShnsu() {
+        // issue 11, item 12. ИСБ 2023: A and B ШНСУ, C and D not. A is on the list built from 2023 (list year 2024);
+        // B has a marker in 2023 but is off the list; C is on the list but not ШНСУ; E has no ИСБ.
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("year", org.apache.spark.sql.types.DataTypes.IntegerType)
+                .add("school_id", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("shnsu", org.apache.spark.sql.types.DataTypes.BooleanType);
+        org.apache.spark.sql.types.StructType membership = new org.apache.spark.sql.types.StructType()
+                .add("list_year", org.apache.spark.sql.types.DataTypes.IntegerType)
+                .add("school_id", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("on_list", org.apache.spark.sql.types.DataTypes.BooleanType);
+        var index = Frames.frame(schema, "2023|A|true", "2023|B|true", "2023|C|false", "2023|D|true", "2023|E|");
+        var markers = Frames.markers("2023|B|ВПР|5|математика|10|5", "2023|D|ВПР|5|математика|10|1",
+                "2023|E|ВПР|5|математика|10|5");
+        var lists = Frames.frame(membership, "2024|A|true", "2024|B|false", "2024|C|true", "2024|D|false", "2024|E|true",
+                "2023|D|true");
+        Map<String, Row> r = new HashMap<>();
+        for (Row row : SocialWellbeingIndex.withProgrammeGroup(index, markers, lists).collectAsList()) {
+            r.put(row.getAs("school_id"), row);
+        }
+        assertTrue(r.get("A").<Boolean>getAs("shnor_shnsu"), "on the list and ШНСУ");
+        assertTrue(r.get("B").<Boolean>getAs("shnor_shnsu"), "a marker and ШНСУ");
+        assertFalse(r.get("C").<Boolean>getAs("shnor_shnsu"), "not ШНСУ");
+        assertFalse(r.get("D").<Boolean>getAs("shnor_shnsu"), "ШНСУ, no marker, off the list built from 2023");
+        assertNull(r.get("E").getAs("shnor_shnsu"), "no ИСБ");
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import ru.orientir.etl.analytics.Frames;
 import ru.orientir.etl.analytics.SparkTestSession;
 
-/** domain.md §2: both rules, their combination, the procedure unit, severity; §3: official against computed. */
+/** docs/methodology.md §2: both rules, their combination, the procedure unit, severity; §3: official against computed. */
 class ComputedListTest {
     private static final String[] RESULTS = {
             // A: two procedures marked in 2022 → rule (a)
@@ -116,5 +116,37 @@ class ComputedListTest {
         assertEquals("D", agreement.get(0).getAs("school_id"));
         assertTrue(agreement.get(0).<Boolean>getAs("official"));
         assertFalse(agreement.get(0).<Boolean>getAs("computed"));
+    }
+
+    @Test
+    void theFirstComputedListYearCannotApplyRuleB() {
+        // issue 11, item 7: results of 2022 and 2023 → computed lists 2023 and 2024; the 2023 list would need 2021.
+        Dataset<Row> markers = Frames.markers("2022|A|ВПР|5|математика|10|3", "2023|A|ВПР|5|математика|10|3");
+        Dataset<Row> membership = ListMembership.of(SparkTestSession.schools("A|a|m"), SparkTestSession.officialList(),
+                ComputedList.evidence(markers, ListRuleSettings.defaults()), markers.select("year").distinct());
+        Map<Integer, Row> byYear = new HashMap<>();
+        membership.collectAsList().forEach(r -> byYear.put(r.getAs("list_year"), r));
+        assertTrue(byYear.get(2023).<Boolean>getAs("rule_b_undecided"));
+        assertFalse(byYear.get(2023).<Boolean>getAs("on_list"), "one marker; rule (b) cannot be checked");
+        assertFalse(byYear.get(2024).<Boolean>getAs("rule_b_undecided"));
+        assertTrue(byYear.get(2024).<Boolean>getAs("on_list"), "the same procedure marked in 2022 and 2023");
+    }
+
+    @Test
+    void severityOnlyWhereMarkersDecideIt() {
+        // issue 11, item 8: on the official list with judged results and no marker: no «умеренно», a note instead.
+        Dataset<Row> markers = Frames.markers("2023|A|ВПР|5|математика|10|0", "2023|B|ВПР|5|математика|10|3",
+                "2023|B|ВПР|6|математика|10|3");
+        Dataset<Row> membership = ListMembership.of(SparkTestSession.schools("A|a|m", "B|b|m", "C|c|m"),
+                SparkTestSession.officialList("2024:A", "2024:B", "2024:C"),
+                ComputedList.evidence(markers, ListRuleSettings.defaults()), markers.select("year").distinct());
+        Map<String, Row> bySchool = new HashMap<>();
+        membership.collectAsList().forEach(r -> bySchool.put(r.getAs("school_id"), r));
+        for (String school : List.of("A", "C")) {
+            assertNull(bySchool.get(school).getAs("severity"), school);
+            assertEquals(ListMembership.NOTE_OFFICIAL_NO_MARKERS, bySchool.get(school).getAs("severity_note"), school);
+        }
+        assertEquals(ComputedList.MODERATE, bySchool.get("B").getAs("severity"));
+        assertNull(bySchool.get("B").getAs("severity_note"));
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.orientir.etl.analytics.SparkTestSession;
 
-/** domain.md §3 worked example (list years 2020–2022, schools A–D) and the edge cases around it. */
+/** docs/methodology.md §3 worked example (list years 2020–2022, schools A–D) and the edge cases around it. */
 class ListTransitionsTest {
     private static Map<String, Row> history;
     private static Map<String, Row> counts;

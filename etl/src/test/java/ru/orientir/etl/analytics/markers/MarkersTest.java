@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import ru.orientir.etl.analytics.Frames;
 import ru.orientir.etl.analytics.results.ProcedureResults;
 
-/** domain.md §1: shares, inclusive thresholds, too few participants, ЕГЭ minimum scores, configured thresholds. */
+/** docs/methodology.md §1: shares, inclusive thresholds, too few participants, ЕГЭ minimum scores, configured thresholds. */
 class MarkersTest {
 
     private static Map<String, Row> byKey(Dataset<Row> markers) {
@@ -121,6 +121,93 @@ class MarkersTest {
         assertTrue(e.getMessage().startsWith("analytics.markers.share"), e.getMessage());
         var badProcedure = new MarkerSettings(5, 0.3, List.of(new MarkerSettings.ThresholdRule(null, "ГИА", null, null, 0.3)), List.of());
         assertThrows(badProcedure);
+    }
+
+    @Test
+    void zeroParticipantsGiveNoMarkerAndNeverBreakTheRun() {
+        // issue 11, item 5: Spark 4's ANSI mode throws on a division by zero; a row with 0 participants is no marker.
+        Map<String, Row> m = byKey(Frames.markers("2022|A|ВПР|5|математика|0|0", "2022|A|ЕГЭ|11|русский язык|0|0"));
+        Row vpr = m.get("2022|A|ВПР 5 математика");
+        assertNull(vpr.getAs("share_mark2"));
+        assertNull(vpr.getAs("marker"));
+        assertFalse(vpr.<Boolean>getAs("judged"));
+        assertEquals(Markers.NOTE_NO_PARTICIPANTS, vpr.getAs("note"));
+        assertEquals(Markers.NOTE_NO_PARTICIPANTS, m.get("2022|A|ЕГЭ 11 русский язык").getAs("note"));
+    }
+
+    @Test
+    void theRuleNamingMostFieldsWinsAndTheYearBreaksTies() {
+        // issue 11, item 11: a year-only rule used to beat procedure + grade + subject.
+        MarkerSettings settings = new MarkerSettings(5, 0.30, List.of(
+                new MarkerSettings.ThresholdRule(null, "ВПР", 5, "математика", 0.20),
+                new MarkerSettings.ThresholdRule(2023, null, null, null, 0.50),
+                new MarkerSettings.ThresholdRule(null, "ОГЭ", null, "математика", 0.25),
+                new MarkerSettings.ThresholdRule(2023, "ОГЭ", null, null, 0.35)),
+                MarkerSettings.defaults().egeMinScores());
+        Map<String, Row> m = byKey(Markers.of(ProcedureResults.of(Frames.noStudents(), Frames.aggregates(
+                "2023|A|ВПР|5|математика|10|2", "2023|A|ОГЭ|9|математика|10|3", "2023|A|ОГЭ|9|русский язык|10|3"),
+                settings), settings));
+        assertEquals(0.20, m.get("2023|A|ВПР 5 математика").<Double>getAs("threshold"), 1e-12, "three fields beat the year");
+        assertEquals(0.35, m.get("2023|A|ОГЭ 9 математика").<Double>getAs("threshold"), 1e-12,
+                "two fields each: the one naming the year wins");
+        assertEquals(0.35, m.get("2023|A|ОГЭ 9 русский язык").<Double>getAs("threshold"), 1e-12);
+    }
+
+    @Test
+    void subjectSpellingsAreOneProcedureAndMeetTheirRules() {
+        // issue 11, item 3: a capital letter used to lose the ЕГЭ minimum score, and variants split one procedure.
+        Dataset<Row> students = Frames.students(
+                "2023|A|ЕГЭ|11|РУССКИЙ ЯЗЫК||10", "2023|A|ЕГЭ|11|Русский язык||10", "2023|A|ЕГЭ|11|русский яз.||60",
+                "2023|A|ЕГЭ|11|Русский  язык ||60", "2023|A|ЕГЭ|11|русский язык||60",
+                "2023|A|ЕГЭ|11|Математика (профильный уровень)||10", "2023|A|ЕГЭ|11|математика профильная||10",
+                "2023|A|ЕГЭ|11|Математика профиль||80", "2023|A|ЕГЭ|11|МАТЕМАТИКА ПРОФИЛЬНАЯ||80",
+                "2023|A|ЕГЭ|11|математика (профильная)||80",
+                "2023|A|впр|5|Окружающий мир|2|", "2023|A|ВПР|5|окружающий мир|3|");
+        Map<String, Row> m = byKey(Markers.of(ProcedureResults.of(students, Frames.noAggregates(), MarkerSettings.defaults()),
+                MarkerSettings.defaults()));
+        Row russian = m.get("2023|A|ЕГЭ 11 русский язык");
+        assertEquals(5, (int) russian.getAs("participants"), "five spellings, one procedure");
+        assertEquals(0.4, russian.<Double>getAs("share_below_min"), 1e-12, "minimum 24 applies whatever the case");
+        assertTrue(russian.<Boolean>getAs("marker"));
+        Row maths = m.get("2023|A|ЕГЭ 11 математика профильная");
+        assertEquals(5, (int) maths.getAs("participants"));
+        assertEquals(0.4, maths.<Double>getAs("share_below_min"), 1e-12, "minimum 27");
+        assertEquals(2, (int) m.get("2023|A|ВПР 5 окружающий мир").getAs("participants"), "«впр» is ВПР");
+    }
+
+    @Test
+    void configuredSubjectNamesAreFoldedToo() {
+        MarkerSettings settings = new MarkerSettings(5, 0.30, List.of(
+                new MarkerSettings.ThresholdRule(null, "впр", 5, "Русский яз.", 0.20)),
+                List.of(new MarkerSettings.MinScore(null, "Астрономия", 30)));
+        Dataset<Row> students = Frames.students("2023|A|ЕГЭ|11|АСТРОНОМИЯ||10", "2023|A|ЕГЭ|11|астрономия.||29",
+                "2023|A|ЕГЭ|11|Астрономия||30", "2023|A|ЕГЭ|11|Астрономия||50", "2023|A|ЕГЭ|11|Астрономия||50");
+        Map<String, Row> m = byKey(Markers.of(ProcedureResults.of(students, Frames.aggregates(
+                "2023|A|ВПР|5|Русский язык|10|2"), settings), settings));
+        assertEquals(0.20, m.get("2023|A|ВПР 5 русский язык").<Double>getAs("threshold"), 1e-12);
+        assertEquals(0.4, m.get("2023|A|ЕГЭ 11 астрономия").<Double>getAs("share_below_min"), 1e-12,
+                "the configured minimum applies to every spelling; 30 is not below 30");
+    }
+
+    @Test
+    void scoreOnlyRowsJudgedAtIngestCountForMarkTwo() {
+        // A ВПР file with scores and no marks: ingest set mark 2 where the score is at most the bound and left the mark
+        // empty for «не 2» (mark2_max_score says which bound judged it). All five judged; the mean mark is unknown.
+        var schema = Frames.STUDENTS.add("mark2_max_score", org.apache.spark.sql.types.DataTypes.DoubleType);
+        Dataset<Row> students = Frames.frame(schema,
+                "2023|ВПР|5|математика|A|2|3|5", "2023|ВПР|5|математика|A|2|5|5", "2023|ВПР|5|математика|A||9|5",
+                "2023|ВПР|5|математика|A||12|5", "2023|ВПР|5|математика|A||15|5",
+                "2023|ВПР|6|математика|B||9|5", "2023|ВПР|6|математика|B||12|5", "2023|ВПР|6|математика|B||15|5",
+                "2023|ВПР|6|математика|B||16|5", "2023|ВПР|6|математика|B||17|5");
+        Map<String, Row> m = byKey(Markers.of(ProcedureResults.of(students, Frames.noAggregates(), MarkerSettings.defaults()),
+                MarkerSettings.defaults()));
+        Row a = m.get("2023|A|ВПР 5 математика");
+        assertEquals(0.4, a.<Double>getAs("share_mark2"), 1e-12);
+        assertTrue(a.<Boolean>getAs("marker"));
+        assertNull(a.getAs("mean_result"), "marks 3–5 not told apart: no mean mark");
+        Row b = m.get("2023|B|ВПР 6 математика");
+        assertEquals(0.0, b.<Double>getAs("share_mark2"), 1e-12, "every participant «не 2»: judged, not missing");
+        assertFalse(b.<Boolean>getAs("marker"));
     }
 
     private static void assertThrows(MarkerSettings s) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.orientir.etl.analytics.Frames;
 
-/** domain.md §5: ФИОКО's flag, the official reason code, and Orientir's own ВПР-against-ОГЭ signal. */
+/** docs/methodology.md §5: ФИОКО's flag, the official reason code, and Orientir's own ВПР-against-ОГЭ signal. */
 class ObjectivitySignalsTest {
     static final StructType FLAGS = new StructType().add("year", DataTypes.IntegerType)
             .add("school_id", DataTypes.StringType).add("note", DataTypes.StringType);
@@ -57,5 +57,31 @@ class ObjectivitySignalsTest {
                 "2023|T|ВПР|5|математика|20|6", "2023|T|ОГЭ|9|математика|20|1");
         assertEquals(0, ObjectivitySignals.of(Frames.frame(FLAGS), Frames.frame(OFFICIAL), markers,
                 ObjectivitySettings.defaults()).count());
+    }
+
+    @Test
+    void theGapAtExactlyFifteenPointsAndTenSchoolsAgainstNine() {
+        // issue 11, item 15. Eight schools on the line ВПР = ОГЭ; S 15 p.p. below it and its mirror S2 15 p.p. above at
+        // the same ОГЭ share, so the pair leaves the least-squares line where it is: S's gap is exactly 15 p.p.
+        // 2023: ten schools, gap 15 → a signal; 2022: the same with a 14 p.p. gap → none; 2021: nine schools → none.
+        List<String> results = new ArrayList<>();
+        for (int year : new int[] {2021, 2022, 2023}) {
+            for (int i = 0; i < (year == 2021 ? 7 : 8); i++) {
+                int twos = 10 * (i % 4);
+                results.add(year + "|N" + i + "|ВПР|5|математика|100|" + twos);
+                results.add(year + "|N" + i + "|ОГЭ|9|математика|100|" + twos);
+            }
+            int below = year == 2022 ? 26 : 25;
+            results.add(year + "|S|ВПР|5|математика|100|" + below);
+            results.add(year + "|S|ОГЭ|9|математика|100|40");
+            results.add(year + "|S2|ВПР|5|математика|100|" + (80 - below));
+            results.add(year + "|S2|ОГЭ|9|математика|100|40");
+        }
+        Set<String> signals = new TreeSet<>();
+        for (Row r : ObjectivitySignals.ownSignal(Frames.markers(results.toArray(String[]::new)),
+                ObjectivitySettings.defaults()).collectAsList()) {
+            signals.add(r.<Integer>getAs("year") + " " + r.getAs("school_id"));
+        }
+        assertEquals(Set.of("2023 S"), signals);
     }
 }

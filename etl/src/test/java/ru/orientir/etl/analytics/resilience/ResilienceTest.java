@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import ru.orientir.etl.analytics.AnalyticsSettings;
 import ru.orientir.etl.analytics.Frames;
 
-/** domain.md §7: result index, quartiles of ИСБ and results, the residual against ИСБ, training-site candidates. */
+/** docs/methodology.md §7: result index, quartiles of ИСБ and results, the residual against ИСБ, training-site candidates. */
 class ResilienceTest {
     static final StructType ISB = new StructType().add("year", DataTypes.IntegerType).add("school_id", DataTypes.StringType)
             .add("isb_exact", DataTypes.DoubleType);
@@ -53,7 +53,8 @@ class ResilienceTest {
                 "2023|F|0.3", "2023|G|0.6", "2023|H|1.0");
         Map<String, Row> r = run(index, isb, Frames.frame(MEMBERSHIP), ResilienceSettings.defaults());
         assertTrue(r.get("A").<Boolean>getAs("resilient"), "ИСБ in the lowest quartile, best result");
-        assertEquals(Resilience.RESILIENT, r.get("A").getAs("training_site_reason"));
+        assertTrue(r.get("A").<String>getAs("training_site_reason").startsWith(Resilience.RESILIENT + ": ИСБ 10,0"),
+                r.get("A").<String>getAs("training_site_reason"));
         assertTrue(r.get("A").<Boolean>getAs("training_site"));
         assertFalse(r.get("B").<Boolean>getAs("resilient"), "low ИСБ, low result");
         assertFalse(r.get("H").<Boolean>getAs("resilient"), "top result, high ИСБ");
@@ -87,7 +88,9 @@ class ResilienceTest {
                 "2022|Y|true", "2023|Y|false", "2024|Y|false", "2022|Z|false", "2023|Z|false", "2024|Z|false");
         Map<String, Row> r = run(index, isb, membership, ResilienceSettings.defaults());
         assertTrue(r.get("X").<Boolean>getAs("training_site"));
-        assertEquals(Resilience.SUSTAINED_EXIT, r.get("X").getAs("training_site_reason"));
+        assertEquals(Resilience.SUSTAINED_EXIT + ": вне списка в 2023 и 2024 г. после списка 2022 г., индекс результатов"
+                + " +0,50 против −1,00 в 2021 г.; результаты не ниже ожидаемых по ИСБ (остаток +0,03)",
+                r.get("X").getAs("training_site_reason"));
         assertFalse(r.get("Y").<Boolean>getAs("training_site"), "left the list, but results fell");
         assertFalse(r.get("Z").<Boolean>getAs("training_site"), "never on the list");
     }
@@ -104,6 +107,51 @@ class ResilienceTest {
         rows.forEach(x -> r.put(x.getAs("school_id"), x));
         assertTrue(r.get("A").<Boolean>getAs("resilient"), "resilient in 2022 and 2023");
         assertFalse(r.get("E").<Boolean>getAs("resilient"), "new in 2023: not two years");
+    }
+
+    @Test
+    void aCandidateNeedsResultsAtLeastWhatItsContextPredicts() {
+        // issue 11, item 14: X left the list and its index rose from −1.5 to −1.04, but it sits below the line on ИСБ.
+        Dataset<Row> isb = Frames.frame(ISB, "2023|X|80", "2023|Y|20", "2023|Z|50", "2023|W|60");
+        Dataset<Row> index = Frames.frame(INDEX, "2021|X|-1.5", "2023|X|-1.04", "2023|Y|-1.0", "2023|Z|0.5", "2023|W|1.0");
+        Dataset<Row> membership = Frames.frame(MEMBERSHIP, "2022|X|true", "2023|X|false", "2024|X|false");
+        Map<String, Row> r = run(index, isb, membership, ResilienceSettings.defaults());
+        assertTrue(r.get("X").<Double>getAs("residual") < 0);
+        assertFalse(r.get("X").<Boolean>getAs("training_site"), "below what its context predicts: no model");
+        assertNull(r.get("X").getAs("training_site_reason"));
+    }
+
+    @Test
+    void quartileCutsOnBothSides() {
+        // issue 11, item 15: five schools; the 25 % quantile of ИСБ 10…50 is exactly 20, the 75 % quantile of the
+        // results −2…2 exactly 1. B sits on both cuts (inclusive); C is just above the ИСБ cut; A just below the result cut.
+        Dataset<Row> isb = Frames.frame(ISB, "2023|A|10", "2023|B|20", "2023|C|20.0001", "2023|D|40", "2023|E|50");
+        Dataset<Row> index = Frames.frame(INDEX, "2023|A|0.9999", "2023|B|1.0", "2023|C|2.0", "2023|D|-1.0", "2023|E|-2.0");
+        Map<String, Row> r = run(index, isb, Frames.frame(MEMBERSHIP), ResilienceSettings.defaults());
+        assertTrue(r.get("B").<Boolean>getAs("resilient"), "on both cuts");
+        assertFalse(r.get("C").<Boolean>getAs("resilient"), "ИСБ just above the cut");
+        assertFalse(r.get("A").<Boolean>getAs("resilient"), "result just below the cut");
+    }
+
+    @Test
+    void aStandardisedResidualOfExactlyOneIsBetterThanExpected() {
+        // x = 1, 1, 3, 3 and y = 1, −1, 1, −1: the line is y = 0, residuals ±1, their standard deviation 1.
+        Dataset<Row> isb = Frames.frame(ISB, "2023|A|1", "2023|B|1", "2023|C|3", "2023|D|3");
+        Dataset<Row> index = Frames.frame(INDEX, "2023|A|1", "2023|B|-1", "2023|C|1", "2023|D|-1");
+        Map<String, Row> r = run(index, isb, Frames.frame(MEMBERSHIP), ResilienceSettings.defaults());
+        assertEquals(1.0, r.get("A").<Double>getAs("std_residual"), 1e-12);
+        assertTrue(r.get("A").<Boolean>getAs("better_than_expected"), "≥ 1, inclusive");
+        assertFalse(r.get("B").<Boolean>getAs("better_than_expected"));
+    }
+
+    @Test
+    void theResidualIsFittedPerYear() {
+        // 2022: index = ИСБ / 10; 2023: index = −ИСБ / 10. One line over both years would leave residuals; two leave none.
+        Dataset<Row> isb = Frames.frame(ISB, "2022|A|10", "2022|B|20", "2022|C|30", "2023|A|10", "2023|B|20", "2023|C|30");
+        Dataset<Row> index = Frames.frame(INDEX, "2022|A|1", "2022|B|2", "2022|C|3", "2023|A|-1", "2023|B|-2", "2023|C|-3");
+        for (Row row : Resilience.of(index, isb, Frames.frame(MEMBERSHIP), ResilienceSettings.defaults()).collectAsList()) {
+            assertEquals(0.0, row.<Double>getAs("residual"), 1e-9, row.toString());
+        }
     }
 
     private static Map<String, Row> run(Dataset<Row> index, Dataset<Row> isb, Dataset<Row> membership, ResilienceSettings s) {
