@@ -30,7 +30,7 @@ ALTER TABLE list_membership ADD COLUMN IF NOT EXISTS results_year Nullable(Int32
 -- Why a school sits in its cluster (for cluster 4, which condition put it in the risk zone).
 ALTER TABLE school_status ADD COLUMN IF NOT EXISTS cluster_reason Nullable(String);
 
--- domain.md §1: one row per school, assessment year and procedure (ВПР grade + subject, ОГЭ or ЕГЭ subject).
+-- docs/methodology.md §1: one row per school, assessment year and procedure (ВПР grade + subject, ОГЭ or ЕГЭ subject).
 CREATE TABLE IF NOT EXISTS school_year_markers (
     run_id           String,
     year             Int32,
@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS school_year_markers (
     source           String
 ) ENGINE = MergeTree ORDER BY (year, school_id, procedure, grade, subject);
 
--- domain.md §2: official against computed, for list years that have both; one row per school on either list.
+-- docs/methodology.md §2: official against computed, for list years that have both; one row per school on either list.
 CREATE TABLE IF NOT EXISTS list_agreement (
     run_id     String,
     list_year  Int32,
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS list_agreement (
     computed   Bool
 ) ENGINE = MergeTree ORDER BY (list_year, school_id);
 
--- domain.md §5: each signal with its source; Orientir's own signal is never a verdict.
+-- docs/methodology.md §5: each signal with its source; Orientir's own signal is never a verdict.
 CREATE TABLE IF NOT EXISTS objectivity (
     run_id     String,
     year       Int32,
@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS objectivity (
     reason     String
 ) ENGINE = MergeTree ORDER BY (year, school_id, signal);
 
--- domain.md §6: the social well-being index (0–100 within the region-year) and the ШНСУ group.
+-- docs/methodology.md §6: the social well-being index (0–100 within the region-year) and the ШНСУ group.
 CREATE TABLE IF NOT EXISTS isb (
     run_id           String,
     year             Int32,
@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS isb (
     shnsu            Nullable(Bool)
 ) ENGINE = MergeTree ORDER BY (year, school_id);
 
--- domain.md §7: result index against ИСБ, the residual of the linear fit, and the training-site candidates.
+-- docs/methodology.md §7: result index against ИСБ, the residual of the linear fit, and the training-site candidates.
 CREATE TABLE IF NOT EXISTS resilience (
     run_id                String,
     year                  Int32,
@@ -94,7 +94,7 @@ CREATE TABLE IF NOT EXISTS resilience (
     training_site_reason  Nullable(String)
 ) ENGINE = MergeTree ORDER BY (year, school_id);
 
--- domain.md §8: one row per school, year and risk; source «context» (Orientir's proxy) or «survey» (ФИОКО).
+-- docs/methodology.md §8: one row per school, year and risk; source «context» (Orientir's proxy) or «survey» (ФИОКО).
 CREATE TABLE IF NOT EXISTS risk_profile (
     run_id     String,
     year       Int32,

@@ -30,7 +30,7 @@ ALTER TABLE list_membership ADD COLUMN results_year INTEGER;
 -- Why a school sits in its cluster (for cluster 4, which condition put it in the risk zone).
 ALTER TABLE school_status ADD COLUMN cluster_reason VARCHAR;
 
--- domain.md §1: one row per school, assessment year and procedure (ВПР grade + subject, ОГЭ or ЕГЭ subject).
+-- docs/methodology.md §1: one row per school, assessment year and procedure (ВПР grade + subject, ОГЭ or ЕГЭ subject).
 CREATE TABLE school_year_markers (
     run_id           VARCHAR NOT NULL,
     year             INTEGER NOT NULL,
@@ -50,7 +50,7 @@ CREATE TABLE school_year_markers (
     source           VARCHAR NOT NULL
 );
 
--- domain.md §2: official against computed, for list years that have both; one row per school on either list.
+-- docs/methodology.md §2: official against computed, for list years that have both; one row per school on either list.
 CREATE TABLE list_agreement (
     run_id     VARCHAR NOT NULL,
     list_year  INTEGER NOT NULL,
@@ -59,7 +59,7 @@ CREATE TABLE list_agreement (
     computed   BOOLEAN NOT NULL
 );
 
--- domain.md §5: each signal with its source; Orientir's own signal is never a verdict.
+-- docs/methodology.md §5: each signal with its source; Orientir's own signal is never a verdict.
 CREATE TABLE objectivity (
     run_id     VARCHAR NOT NULL,
     year       INTEGER NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE objectivity (
     reason     VARCHAR NOT NULL
 );
 
--- domain.md §6: the social well-being index (0–100 within the region-year) and the ШНСУ group.
+-- docs/methodology.md §6: the social well-being index (0–100 within the region-year) and the ШНСУ group.
 CREATE TABLE isb (
     run_id           VARCHAR NOT NULL,
     year             INTEGER NOT NULL,
@@ -79,7 +79,7 @@ CREATE TABLE isb (
     shnsu            BOOLEAN
 );
 
--- domain.md §7: result index against ИСБ, the residual of the linear fit, and the training-site candidates.
+-- docs/methodology.md §7: result index against ИСБ, the residual of the linear fit, and the training-site candidates.
 CREATE TABLE resilience (
     run_id                VARCHAR NOT NULL,
     year                  INTEGER NOT NULL,
@@ -94,7 +94,7 @@ CREATE TABLE resilience (
     training_site_reason  VARCHAR
 );
 
--- domain.md §8: one row per school, year and risk; source «context» (Orientir's proxy) or «survey» (ФИОКО).
+-- docs/methodology.md §8: one row per school, year and risk; source «context» (Orientir's proxy) or «survey» (ФИОКО).
 CREATE TABLE risk_profile (
     run_id     VARCHAR NOT NULL,
     year       INTEGER NOT NULL,

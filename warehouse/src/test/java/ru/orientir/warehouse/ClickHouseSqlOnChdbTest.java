@@ -380,25 +380,25 @@ public class ClickHouseSqlOnChdbTest {
     static final Publication FIRST = new Publication("A", Map.of(
             LIST_MEMBERSHIP, List.of(
                     row("run-A", 2023, "S001", true, "official", "ВПР, ОГЭ: «низкие» результаты, \"красная зона\"",
-                            null, null, null, null),
-                    row("run-A", 2023, "S002", false, null, null, null, null, null, 2022),
+                            null, null, null, null, false, null),
+                    row("run-A", 2023, "S002", false, null, null, null, null, null, 2022, true, "в официальном списке, маркеров нет"),
                     row("run-A", 2024, "S001", true, "computed", "ВПР", "both",
-                            "ВПР 5 Математика, ОГЭ Математика; ВПР 5 Математика (2 года)", "strong", 2023),
+                            "ВПР 5 Математика, ОГЭ Математика; ВПР 5 Математика (2 года)", "strong", 2023, false, null),
                     row("run-A", 2024, "S003", true, "official", null, "two_procedures", "ВПР 4 Русский язык, ЕГЭ Физика",
-                            "moderate", 2023)),
+                            "moderate", 2023, false, null)),
             SCHOOL_STATUS, List.of(
                     row("run-A", 2023, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "entered", 1, 1, 2,
-                            "Городские, крупные", null),
-                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, "", null),
+                            "Городские, крупные", null, null, false),
+                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, "", null, "нет результатов", true),
                     row("run-A", 2024, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "stayed", 2, 2, 4,
                             "Зона риска", "маркер: ВПР 5 Математика, ОГЭ Математика; близко к порогу: ВПР 6 Русский "
-                                    + "язык (28,0 % при пороге 30 %)")),
+                                    + "язык (28,0 % при пороге 30 %)", null, false)),
             LIST_TRANSITIONS, List.of(
-                    row("run-A", "region", 2023, null, 15, 1, null, null, null, null, null, 0.0667),
-                    row("run-A", "municipality", 2023, "Арзамас", 5, 0, null, null, null, null, null, 0.0),
-                    row("run-A", "municipality", 2023, "Нижний Новгород", 10, 1, null, null, null, null, null, 0.1),
-                    row("run-A", "region", 2024, null, 15, 2, 1, 1, 0, 1, 0, 0.13333333333333333),
-                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2)),
+                    row("run-A", "region", 2023, null, 15, 1, null, null, null, null, null, 0.0667, 0),
+                    row("run-A", "municipality", 2023, "Арзамас", 5, 0, null, null, null, null, null, 0.0, null),
+                    row("run-A", "municipality", 2023, "Нижний Новгород", 10, 1, null, null, null, null, null, 0.1, 0),
+                    row("run-A", "region", 2024, null, 15, 2, 1, 1, 0, 1, 0, 0.13333333333333333, 0),
+                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2, 0)),
             SCHOOL_YEAR_MARKERS, List.of(
                     row("run-A", 2023, "S001", "ВПР", 5, "Математика", 25, 8, null, 0.32, null, 0.3, true, 3.12, "",
                             "student"),
@@ -423,10 +423,10 @@ public class ClickHouseSqlOnChdbTest {
             ISB, List.of(
                     row("run-A", 2024, "S001", 73.123457, 5,
                             "parents_higher_education_share,unemployed_parents_share,low_income_share,ovz_share,"
-                                    + "computers_per_100", false),
+                                    + "computers_per_100", false, true),
                     row("run-A", 2024, "S002", 0.0, 4, "parents_higher_education_share,low_income_share,ovz_share,"
-                            + "computers_per_100", true),
-                    row("run-A", 2024, "S003", null, 1, "ovz_share", null)),
+                            + "computers_per_100", true, false),
+                    row("run-A", 2024, "S003", null, 1, "ovz_share", null, false)),
             RESILIENCE, List.of(
                     row("run-A", 2024, "S001", 73.123457, 0.3, -0.123457, -1.0000000000000002, false, false, false, null),
                     row("run-A", 2024, "S002", 0.0, 0.61, 0.2, 2.25, true, true, true,
@@ -443,14 +443,14 @@ public class ClickHouseSqlOnChdbTest {
     static final Publication SECOND = new Publication("B", Map.of(
             LIST_MEMBERSHIP, List.of(
                     row("run-B", 2024, "S002", true, "computed", "Социальные условия; 'ШНСУ'", "same_procedure_two_years",
-                            "ОГЭ Математика (2 года)", "moderate", 2023),
-                    row("run-B", 2025, "S001", false, null, null, null, null, null, 2024)),
+                            "ОГЭ Математика (2 года)", "moderate", 2023, false, null),
+                    row("run-B", 2025, "S001", false, null, null, null, null, null, 2024, true, "в официальном списке, маркеров нет")),
             SCHOOL_STATUS, List.of(
                     row("run-B", 2024, "S002", "Школа №2", "Арзамас", true, "first_time", 1, 1, 1, "Сельские",
-                            "рост доли «2» за 3 года: ОГЭ Математика")),
+                            "рост доли «2» за 3 года: ОГЭ Математика", null, false)),
             LIST_TRANSITIONS, List.of(
-                    row("run-B", "region", 2024, null, 16, 1, 1, 1, 0, 0, 2, 0.0625),
-                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666)),
+                    row("run-B", "region", 2024, null, 16, 1, 1, 1, 0, 0, 2, 0.0625, 0),
+                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666, null)),
             SCHOOL_YEAR_MARKERS, List.of(
                     row("run-B", 2024, "S003", "ВПР", 4, "Окружающий мир", 12, 0, null, 0.0, null, 0.3, false, 4.25, "",
                             "student")),
@@ -460,7 +460,7 @@ public class ClickHouseSqlOnChdbTest {
                     row("run-B", 2024, "S003", "fioko",
                             "в списке ФИОКО: признаки необъективности результатов ВПР (математика, 'повтор')")),
             ISB, List.of(
-                    row("run-B", 2025, "S001", 100.0, 6, "все шесть показателей", false)),
+                    row("run-B", 2025, "S001", 100.0, 6, "все шесть показателей", false, true)),
             RESILIENCE, List.of(
                     row("run-B", 2025, "S002", 10.5, 0.7, 0.3, 1.5, true, false, true,
                             "результат выше ожидаемого, без маркеров 2 года, \"резерв\"")),

@@ -98,8 +98,8 @@ public final class OrientirDashboards {
                 Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         Chart schools = chart("municipality_schools", "Школы муниципалитета: статус в списке по годам", Viz.RAW_TABLE,
                 SCHOOL_YEARS, List.of("municipality", "list_year", "school_id", "school_name", "on_list_label",
-                        "status_label", "consecutive_years", "total_years", "cluster_name"),
-                List.of(), "on_list OR status = 'left'",
+                        "status_label", "consecutive_years", "total_years", "cluster_name", "shnor_shnsu_label"),
+                List.of(), "on_list OR status IN ('left', 'no_data')",
                 Map.of());
         return new Dashboard("shnor-municipalities", "Муниципалитеты",
                 "Доля школ в списке ШНОР по муниципалитетам и годам; выберите муниципалитет и год в фильтрах, "

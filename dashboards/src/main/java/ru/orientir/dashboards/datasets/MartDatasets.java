@@ -23,6 +23,7 @@ public final class MartDatasets {
             new Column("stayed", "Остались"),
             new Column("left", "Вышли"),
             new Column("share_on_list", "Доля в списке"),
+            new Column("no_data", "Нет данных"),
             new Column("run_id", "Запуск")));
 
     public static final Dataset SCHOOL_STATUS = new Dataset("school_status", "Статус школ по годам", List.of(
@@ -37,6 +38,8 @@ public final class MartDatasets {
             new Column("cluster", "Кластер"),
             new Column("cluster_name", "Кластер (название)"),
             new Column("cluster_reason", "Основание кластера"),
+            new Column("no_data_reason", "Почему нет данных"),
+            new Column("shnor_shnsu", "ШНОР и ШНСУ (программа)"),
             new Column("run_id", "Запуск")));
 
     public static final Dataset LIST_MEMBERSHIP = new Dataset("list_membership", "Членство в списке", List.of(
@@ -49,6 +52,8 @@ public final class MartDatasets {
             new Column("procedures", "Процедуры с маркерами"),
             new Column("severity", "Степень неуспешности"),
             new Column("results_year", "Год результатов"),
+            new Column("rule_b_undecided", "Правило (б) не применено"),
+            new Column("severity_note", "Примечание о степени"),
             new Column("run_id", "Запуск")));
 
     public static final Dataset META_LOAD = new Dataset("meta_load", "Загрузки файлов", List.of(
@@ -142,7 +147,8 @@ public final class MartDatasets {
             new Column("severity_label", "Степень неуспешности"),
             new Column("results_year", "Год результатов"),
             new Column("on_list", "В списке (логическое)"),
-            new Column("status", "Переход (код)")));
+            new Column("status", "Переход (код)"),
+            new Column("shnor_shnsu_label", "ШНОР и ШНСУ (программа)")));
 
     /** school_year_markers per school, assessment year and procedure, with the school's municipality. */
     public static final Dataset SCHOOL_RESULTS = Dataset.view("v_school_results", "Результаты школ по процедурам",

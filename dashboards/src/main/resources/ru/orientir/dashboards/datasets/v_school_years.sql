@@ -13,6 +13,7 @@ SELECT s.list_year AS list_year,
            WHEN 'stayed' THEN 'осталась'
            WHEN 'left' THEN 'вышла'
            WHEN 'off' THEN 'не в списке'
+           WHEN 'no_data' THEN 'нет данных: ' || coalesce(s.no_data_reason, '')
            ELSE 'нет истории'
        END AS status_label,
        s.consecutive_years AS consecutive_years,
@@ -29,6 +30,7 @@ SELECT s.list_year AS list_year,
             ELSE m.severity END AS severity_label,
        m.results_year AS results_year,
        s.on_list AS on_list,
-       s.status AS status
+       s.status AS status,
+       CASE WHEN s.shnor_shnsu THEN 'да' WHEN NOT s.shnor_shnsu THEN 'нет' ELSE '' END AS shnor_shnsu_label
 FROM school_status AS s
 LEFT JOIN list_membership AS m ON m.school_id = s.school_id AND m.list_year = s.list_year

@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void printAnalytics(Warehouse warehouse, PrintWriter out) throws Exception {
         out.println();
-        out.println("Аналитика (domain.md §1–8):");
+        out.println("Аналитика (docs/methodology.md §1–8):");
         try (Connection c = warehouse.connection();
              PreparedStatement ps = c.prepareStatement(SqlResource.load("ru/orientir/jobs/cli/demo-summary.sql"));
              ResultSet rs = ps.executeQuery()) {

@@ -8,11 +8,11 @@ import ru.orientir.etl.ingest.LoadResult;
 import ru.orientir.jobs.pipeline.RunReport;
 
 /** The run's account for a person: every file, every row count, every mart, in Russian. */
-final class RunSummary {
+public final class RunSummary {
     private RunSummary() {
     }
 
-    static void print(RunReport r, PrintWriter out) {
+    public static void print(RunReport r, PrintWriter out) {
         out.printf("Запуск %s: файлов во входящих — %d%n", r.runId(), r.loads().size());
         for (LoadResult l : r.loads()) {
             String kind = l.kind() == null ? "" : " (" + kindName(l.kind()) + ")";
@@ -42,6 +42,10 @@ final class RunSummary {
             r.stepTimings().forEach((step, d) -> t.append(t.isEmpty() ? "" : ", ").append(stepName(step)).append(' ')
                     .append(String.format(java.util.Locale.ROOT, "%.1f с", d.toMillis() / 1000.0)));
             out.println("Время шагов: " + t);
+        }
+        if (!r.notes().isEmpty()) {
+            out.println("Замечания аналитики:");
+            r.notes().forEach(n -> out.println("  " + n));
         }
         switch (r.status()) {
             case SUCCEEDED -> out.println("Запуск завершён успешно.");

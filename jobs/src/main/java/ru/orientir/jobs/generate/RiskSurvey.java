@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * ФИОКО's 500+ survey risk profiles ({@code risk_survey_<year>}): for the schools that took the
- * questionnaire, one row per each of the ten risks of domain.md §8 with its level (высокий /
+ * questionnaire, one row per each of the ten risks of docs/methodology.md §8 with its level (высокий /
  * средний / низкий).
  *
  * <p>About 40 % of the schools take part, the same schools every year (drawn once). A risk's
@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  */
 final class RiskSurvey {
 
-    /** The ten risks of the 500+ questionnaire, worded as ФИОКО words them (domain.md §8). */
+    /** The ten risks of the 500+ questionnaire, worded as ФИОКО words them (docs/methodology.md §8). */
     static final List<String> RISKS = List.of(
             "низкий уровень оснащения школы",
             "дефицит педагогических кадров",

@@ -201,7 +201,7 @@ public final class Pipeline {
             }
         }
         return new RunReport(runId, started, Instant.now(), status, loads, state.published(), timings, error, trigger,
-                resume.executions() + 1, resume.fromStep(), attempts);
+                resume.executions() + 1, resume.fromStep(), attempts, state.notes());
     }
 
     private static String firstIncompleteStep(JobExecution execution) {

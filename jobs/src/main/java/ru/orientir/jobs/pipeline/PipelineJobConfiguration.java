@@ -17,7 +17,9 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
+import ru.orientir.etl.analytics.AnalyticsFindings;
 import ru.orientir.etl.analytics.AnalyticsJob;
+import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
 import ru.orientir.etl.analytics.LocalSpark;
 import ru.orientir.etl.ingest.FileIngestor;
 import ru.orientir.etl.ingest.LoadResult;
@@ -92,13 +94,30 @@ final class PipelineJobConfiguration {
     }
 
     static void analytics(RunContext run, RunState state) {
-        List<MartFiles> marts = new AnalyticsJob(LocalSpark.session(), run.analytics()).run(run.runId(), run.snapshotDir(), run.martsDir());
+        AnalyticsJob job = new AnalyticsJob(LocalSpark.session(), run.analytics());
+        List<MartFiles> marts = job.run(run.runId(), run.snapshotDir(), run.martsDir());
         state.marts(marts);
+        state.notes(notes(job.findings()));
+    }
+
+    /** The analytics' findings as the run summary prints them (docs/methodology.md, §1.5 and §2). */
+    static List<String> notes(AnalyticsFindings findings) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (!findings.ruleBUndecidedListYears().isEmpty()) {
+            notes.add("списки " + findings.ruleBUndecidedListYears().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " годов вычислены без правила (б): нет "
+                    + "результатов за позапрошлый год, поэтому список может быть неполным (rule_b_undecided в list_membership)");
+        }
+        for (UnrecognisedSubjects.UnrecognisedSubject u : findings.unrecognisedSubjects()) {
+            notes.add(u.reason() + " «" + u.subject() + "» (" + u.procedure() + "): школ " + u.schools() + ", строк "
+                    + u.rows() + " — добавьте написание в analytics.subjects.synonyms или порог в orientir.yml");
+        }
+        return notes;
     }
 
     /**
      * The marts swap in atomically. What follows a publication belongs here too, after the swap: syncing the Superset
-     * dashboards and writing the analytical briefs (design.md, "Publish") — each idempotent, since a resumed run
+     * dashboards and writing the analytical briefs — each idempotent, since a resumed run
      * repeats the whole step.
      */
     static void publish(RunContext run, RunState state) {

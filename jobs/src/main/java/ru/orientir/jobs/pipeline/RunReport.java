@@ -14,7 +14,16 @@ import ru.orientir.etl.ingest.LoadResult;
  */
 public record RunReport(String runId, Instant startedAt, Instant finishedAt, Status status, List<LoadResult> loads,
                         Map<String, Long> publishedMarts, Map<String, Duration> stepTimings, String error,
-                        String trigger, int executions, String resumedFrom, List<StepAttempt> stepAttempts) {
+                        String trigger, int executions, String resumedFrom, List<StepAttempt> stepAttempts,
+                        List<String> notes) {
+
+    /** A run without notes. {@code notes} are what the analytics found that the marts alone do not say, in Russian. */
+    public RunReport(String runId, Instant startedAt, Instant finishedAt, Status status, List<LoadResult> loads,
+                     Map<String, Long> publishedMarts, Map<String, Duration> stepTimings, String error, String trigger,
+                     int executions, String resumedFrom, List<StepAttempt> stepAttempts) {
+        this(runId, startedAt, finishedAt, status, loads, publishedMarts, stepTimings, error, trigger, executions,
+                resumedFrom, stepAttempts, List.of());
+    }
 
     /** How the error of a run stopped on request begins. */
     static final String STOPPED_PREFIX = "запуск остановлен";

@@ -27,6 +27,7 @@ final class RunState {
     private static final String PUBLISHED = "orientir.published";
     private static final String ATTEMPTS = "orientir.attempts";
     private static final String AFTER_PUBLICATION = "orientir.after_publication";
+    private static final String NOTES = "orientir.notes";
 
     private record Mart(String table, List<String> files) {
     }
@@ -60,6 +61,15 @@ final class RunState {
 
     void published(Map<String, Long> published) {
         write(PUBLISHED, published);
+    }
+
+    /** What the analytics found that the marts alone do not say (Russian lines for the run summary). */
+    List<String> notes() {
+        return read(NOTES, new TypeReference<List<String>>() { }, List.of());
+    }
+
+    void notes(List<String> notes) {
+        write(NOTES, notes);
     }
 
     /** What failed after the marts were published (the dashboards sync), or null. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The user's path end to end: files in an inbox → bin/orientir run → bin/orientir export, on the embedded warehouse.
- * The data are domain.md's worked example (schools A–D, list years 2020–2022) plus a school E that is never on the
- * list, in two municipalities; every expected number below was worked out by hand from the rules in domain.md §3–4.
+ * The data are docs/methodology.md's worked example (schools A–D, list years 2020–2022) plus a school E that is never on the
+ * list, in two municipalities; every expected number below was worked out by hand from the rules in docs/methodology.md §3–4.
  */
 class OrientirEndToEndIT {
 

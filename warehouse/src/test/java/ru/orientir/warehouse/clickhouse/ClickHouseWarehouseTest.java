@@ -215,8 +215,8 @@ class ClickHouseWarehouseTest {
             Map<String, Table> afterFirst = compareExports(w, duck, exports, "after the first publication");
             assertSameTable("list_transitions after the first publication",
                     new Table(afterFirst.get("list_transitions").columns(), List.of(
-                            row("region", 2023, null, 15, 1, null, null, null, null, null, 0.0667),
-                            row("municipality", 2023, "Арзамас", 5, 0, 0, 0, 0, 0, 1, 0.0))),
+                            row("region", 2023, null, 15, 1, null, null, null, null, null, 0.0667, null),
+                            row("municipality", 2023, "Арзамас", 5, 0, 0, 0, 0, 0, 1, 0.0, null))),
                     afterFirst.get("list_transitions"));
 
             w.publish("run-B", second);
@@ -224,7 +224,7 @@ class ClickHouseWarehouseTest {
             Map<String, Table> afterSecond = compareExports(w, duck, exports, "after the second publication");
             assertSameTable("list_membership after the second publication",
                     new Table(afterSecond.get("list_membership").columns(), List.of(
-                            row(2024, "S003", true, "computed", "Социальные условия; 'ШНСУ'", null, null))),
+                            row(2024, "S003", true, "computed", "Социальные условия; 'ШНСУ'", null, null, null, null))),
                     afterSecond.get("list_membership"));
 
             try (Connection c = w.connection(); Statement s = c.createStatement();

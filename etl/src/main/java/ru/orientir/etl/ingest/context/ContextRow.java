@@ -4,7 +4,7 @@ import java.util.List;
 
 import ru.orientir.etl.ingest.StagingTable;
 
-/** A school's social context in a year (domain.md "Inputs"); every indicator may be missing. */
+/** A school's social context in a year (docs/methodology.md («Входные данные»)); every indicator may be missing. */
 public record ContextRow(int year, String schoolId, Double parentsHigherEducationShare, Double unemployedParentsShare,
                          Double lowIncomeShare, Double nonNativeRussianShare, Double ovzShare, Long settlementPopulation,
                          Double distanceKm, Boolean directTransport, String internet, Double computersPer100) {

@@ -5,7 +5,7 @@ import java.util.List;
 import ru.orientir.etl.ingest.StagingTable;
 
 /**
- * A school on ФИОКО's list of schools with signs of non-objective ВПР results for a year (domain.md "Inputs", §5);
+ * A school on ФИОКО's list of schools with signs of non-objective ВПР results for a year (docs/methodology.md («Входные данные»), §5);
  * {@code note} may be null.
  */
 public record ObjectivityFlagRow(int year, String schoolId, String note) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import ru.orientir.etl.ingest.FieldException;
 
-/** The assessment procedures (domain.md): ВПР grades 4–8 and 10–11, ОГЭ grade 9, ЕГЭ grade 11. */
+/** The assessment procedures (docs/methodology.md): ВПР grades 4–8 and 10–11, ОГЭ grade 9, ЕГЭ grade 11. */
 public enum Procedure {
     VPR("ВПР", 4, 11, 100), OGE("ОГЭ", 9, 9, 100), EGE("ЕГЭ", 10, 12, 100);
 

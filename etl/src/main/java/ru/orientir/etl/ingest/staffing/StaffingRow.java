@@ -4,7 +4,7 @@ import java.util.List;
 
 import ru.orientir.etl.ingest.StagingTable;
 
-/** A school's staffing in a year (domain.md "Inputs"). */
+/** A school's staffing in a year (docs/methodology.md («Входные данные»)). */
 public record StaffingRow(int year, String schoolId, String schoolName, Integer students, int staff, int teachers,
                           Integer vacancies, Integer teachersPensionAge, Integer teachersWithoutTraining, Double avgLoad,
                           Boolean headChanged) {

@@ -5,7 +5,7 @@ import java.util.List;
 import ru.orientir.etl.ingest.StagingTable;
 
 /**
- * One risk of a school's ФИОКО 500+ survey profile in a year (domain.md "Inputs", §8): the risk as the survey names it
+ * One risk of a school's ФИОКО 500+ survey profile in a year (docs/methodology.md («Входные данные»), §8): the risk as the survey names it
  * (spaces collapsed) and its level, one of высокий / средний / низкий.
  */
 public record RiskSurveyRow(int year, String schoolId, String risk, String level) {
