@@ -65,34 +65,46 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    public static Result run(long rows, Path workDir) throws Exception {
-        Path inbox = Files.createDirectories(workDir.resolve("inbox"));
-        writeSchools(inbox.resolve("schools.csv"));
-        Path results = inbox.resolve("results.csv");
-        writeResults(results, rows);
-        IngestSettings settings = new IngestSettings(ColumnAliases.builtIn(), null,
-                "benchmark-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
-
-        long t0 = System.nanoTime();
-        LoadResult load;
-        try (Warehouse warehouse = Warehouse.open(WarehouseSettings.embedded(workDir.resolve("wh")));
-             BatchInfrastructure batch = BatchInfrastructure.open("jdbc:h2:file:" + workDir.resolve("jobrepo/batch"), "sa", "")) {
-            warehouse.migrate();
-            List<LoadResult> loads = new FileIngestor(warehouse, batch,
-                    new IngestJobConfiguration(batch, ChunkObserver.NONE, settings), "benchmark").ingest(inbox);
-            load = loads.stream().filter(l -> l.file().equals("results.csv")).findFirst().orElseThrow();
+    /** The generated inbox (1,000 schools and a results file of the given rows) and the settings that load it. */
+    private record Inputs(Path inbox, Path results, IngestSettings settings) {
+        static Inputs write(long rows, Path workDir) throws IOException {
+            Path inbox = Files.createDirectories(workDir.resolve("inbox"));
+            writeSchools(inbox.resolve("schools.csv"));
+            Path results = inbox.resolve("results.csv");
+            writeResults(results, rows);
+            return new Inputs(inbox, results, new IngestSettings(ColumnAliases.builtIn(), null,
+                    "benchmark-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8)));
         }
-        double ingest = (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The full ingest of the inbox into the warehouse, timed: the load of the results file and its seconds. */
+    private record Ingest(LoadResult load, double seconds) {
+        static Ingest into(WarehouseSettings target, Path workDir, Inputs inputs) throws Exception {
+            long t0 = System.nanoTime();
+            try (Warehouse warehouse = Warehouse.open(target);
+                 BatchInfrastructure batch = BatchInfrastructure.open("jdbc:h2:file:" + workDir.resolve("jobrepo/batch"), "sa", "")) {
+                warehouse.migrate();
+                List<LoadResult> loads = new FileIngestor(warehouse, batch,
+                        new IngestJobConfiguration(batch, ChunkObserver.NONE, inputs.settings()), "benchmark").ingest(inputs.inbox());
+                LoadResult load = loads.stream().filter(l -> l.file().equals("results.csv")).findFirst().orElseThrow();
+                return new Ingest(load, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    public static Result run(long rows, Path workDir) throws Exception {
+        Inputs inputs = Inputs.write(rows, workDir);
+        Ingest ingest = Ingest.into(WarehouseSettings.embedded(workDir.resolve("wh")), workDir, inputs);
 
         long t1 = System.nanoTime();
         try (Warehouse yardstick = Warehouse.open(WarehouseSettings.embedded(workDir.resolve("yardstick")));
              Connection c = yardstick.connection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE r AS SELECT * FROM read_csv('" + results.toAbsolutePath().toString().replace("'", "''")
+            s.execute("CREATE TABLE r AS SELECT * FROM read_csv('" + inputs.results().toAbsolutePath().toString().replace("'", "''")
                     + "', header = true)");
         }
         double duck = (System.nanoTime() - t1) / 1e9;
-        return new Result(rows, Files.size(results), ingest, duck, Runtime.getRuntime().maxMemory(), PeakMemory.oldGen(),
-                PeakMemory.rssKb(), load);
+        return new Result(rows, Files.size(inputs.results()), ingest.seconds(), duck, Runtime.getRuntime().maxMemory(),
+                PeakMemory.oldGen(), PeakMemory.rssKb(), ingest.load());
     }
 
     /**
@@ -101,29 +113,14 @@ public final class IngestBenchmark {
      * same file through the same server. Through the project's chDB stand-in this is a smoke figure only.
      */
     public static Result runOnClickHouse(long rows, Path workDir, WarehouseSettings server) throws Exception {
-        Path inbox = Files.createDirectories(workDir.resolve("inbox"));
-        writeSchools(inbox.resolve("schools.csv"));
-        Path results = inbox.resolve("results.csv");
-        writeResults(results, rows);
-        IngestSettings settings = new IngestSettings(ColumnAliases.builtIn(), null,
-                "benchmark-key-of-at-least-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
+        Inputs inputs = Inputs.write(rows, workDir);
         String database = "orientir_bench_" + Long.toHexString(System.nanoTime());
         try (Warehouse admin = Warehouse.open(server); Connection c = admin.connection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database + " ENGINE = Atomic");
         }
         WarehouseSettings bench = ClickHouseWarehouse.withDatabase(server, database);
         try {
-            long t0 = System.nanoTime();
-            LoadResult load;
-            try (Warehouse warehouse = Warehouse.open(bench);
-                 BatchInfrastructure batch = BatchInfrastructure.open("jdbc:h2:file:" + workDir.resolve("jobrepo/batch"), "sa", "")) {
-                warehouse.migrate();
-                List<LoadResult> loads = new FileIngestor(warehouse, batch,
-                        new IngestJobConfiguration(batch, ChunkObserver.NONE, settings), "benchmark").ingest(inbox);
-                load = loads.stream().filter(l -> l.file().equals("results.csv")).findFirst().orElseThrow();
-            }
-            double ingest = (System.nanoTime() - t0) / 1e9;
-
+            Ingest ingest = Ingest.into(bench, workDir, inputs);
             double csv;
             try (ClickHouseWarehouse warehouse = new ClickHouseWarehouse(bench)) {
                 try (Connection c = warehouse.connection(); Statement s = c.createStatement()) {
@@ -132,11 +129,11 @@ public final class IngestBenchmark {
                             + "ENGINE = MergeTree ORDER BY tuple()");
                 }
                 long t1 = System.nanoTime();
-                warehouse.insertFile("yardstick", results, com.clickhouse.data.ClickHouseFormat.CSVWithNames, Map.of());
+                warehouse.insertFile("yardstick", inputs.results(), com.clickhouse.data.ClickHouseFormat.CSVWithNames, Map.of());
                 csv = (System.nanoTime() - t1) / 1e9;
             }
-            return new Result(rows, Files.size(results), ingest, csv, Runtime.getRuntime().maxMemory(), PeakMemory.oldGen(),
-                    PeakMemory.rssKb(), load, "ClickHouse " + server.jdbcUrl().replaceAll("\\?.*$", ""),
+            return new Result(rows, Files.size(inputs.results()), ingest.seconds(), csv, Runtime.getRuntime().maxMemory(),
+                    PeakMemory.oldGen(), PeakMemory.rssKb(), ingest.load(), "ClickHouse " + server.jdbcUrl().replaceAll("\\?.*$", ""),
                     "INSERT … FORMAT CSVWithNames того же файла через тот же сервер");
         } finally {
             try (Warehouse admin = Warehouse.open(server); Connection c = admin.connection(); Statement s = c.createStatement()) {

@@ -27,6 +27,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (!"csv".equals(format)) {
             throw new IllegalArgumentException("Формат «" + format + "» не поддерживается; доступен: csv");
         }
+        MartExporter.requireKnown(mart);
         try (Warehouse warehouse = Warehouse.openForReading(ConfigOption.load().warehouse(), ConfigOption.READ_WAIT)) {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             new MartExporter(warehouse).exportCsv(mart, out);

@@ -33,6 +33,13 @@ public final class MartExporter {
         this.warehouse = warehouse;
     }
 
+    /** Refuses a name that is no export, before anything is opened. */
+    public static void requireKnown(String mart) {
+        if (!MARTS.contains(mart)) {
+            throw new IllegalArgumentException("Неизвестная витрина «" + mart + "»; доступны: " + String.join(", ", sorted()));
+        }
+    }
+
     public long exportCsv(String mart, Writer out) throws IOException, SQLException {
         if (!MARTS.contains(mart)) {
             throw new IllegalArgumentException("Неизвестная витрина «" + mart + "»; доступны: " + String.join(", ", sorted()));

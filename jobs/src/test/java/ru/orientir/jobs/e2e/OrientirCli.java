@@ -26,6 +26,11 @@ public final class OrientirCli {
         this.env = env;
     }
 
+    /** The launcher, bin/orientir, for a test that starts and kills the process itself. */
+    public Path launcher() {
+        return root.resolve("bin/orientir");
+    }
+
     public Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("bin/orientir").toString());

@@ -99,7 +99,7 @@ class OrientirEndToEndIT {
         write("2022.csv", "list_year,school_id,reason\n2022,A,НОР\n2022,B,НОР\n2022,C,НОР\n2022,D,НОР\n");
         assertEquals(0, cli.run("run", "--inbox", inbox.toString()).exitCode());
         String corrected = cli.run("export", "list_transitions", "--format", "csv").stdout();
-        assertTrue(corrected.contains("\nregion,2022,,5,4,2,1,1,2,0,0.8\n"), corrected);
+        assertTrue(corrected.contains("\nregion,2022,,5,4,2,1,1,2,0,0.8,0\n"), corrected);
         String loads = cli.run("export", "loads", "--format", "csv").stdout();
         assertTrue(loads.startsWith("load_id,file,kind,rows_read,rows_loaded,rows_quarantined,status\n"), loads);
         assertTrue(loads.contains(",2022.csv,official_list,4,4,0,loaded\n"), loads);
