@@ -1,5 +1,6 @@
 # Orientir application image: `docker compose build orientir`, or `docker build -t orientir .`
-# Runs bin/orientir; arguments are its subcommand, e.g. `docker run orientir demo`.
+# Runs bin/orientir; arguments are its subcommand, e.g. `docker run orientir status`. The tools (demo, generate,
+# benchmark) are not in the image: they run from a checkout.
 
 # --- build: the whole Maven reactor; tests run in CI, not here -----------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build

@@ -3,14 +3,14 @@ package ru.orientir.jobs.cli;
 import ru.orientir.jobs.config.OrientirConfig;
 
 /** Configuration as every command sees it: orientir.yml overridden by the environment. */
-final class ConfigOption {
+public final class ConfigOption {
     /** How long a reading command waits while a run holds the embedded warehouse (DuckDB: one writer per file). */
-    static final java.time.Duration READ_WAIT = java.time.Duration.ofSeconds(60);
+    public static final java.time.Duration READ_WAIT = java.time.Duration.ofSeconds(60);
 
     private ConfigOption() {
     }
 
-    static OrientirConfig load() {
+    public static OrientirConfig load() {
         return OrientirConfig.load(System.getenv());
     }
 }

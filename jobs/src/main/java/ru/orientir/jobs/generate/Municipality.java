@@ -1,5 +1,0 @@
-package ru.orientir.jobs.generate;
-
-/** A municipality (the МОУО drill-down unit) and its administrative centre. */
-record Municipality(String name, Place centre, boolean city) {
-}
