@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import ru.orientir.tools.generate.AssessmentCatalogue;
 import ru.orientir.warehouse.Snapshot;
 
 /**
@@ -70,7 +73,7 @@ public final class CountrySnapshot {
                     + "+ unit(hash(x, salt, 3)) - 1.5) * 2");
             s.execute(schoolsTable(schools));
             s.execute(schoolYearsTable(LAST_YEAR - years + 1, LAST_YEAR));
-            s.execute(ASSESSMENTS);
+            assessmentsTable(c);
             for (String source : Snapshot.SOURCES) {
                 Path file = Snapshot.file(dir, source);
                 Files.deleteIfExists(file);
@@ -167,61 +170,36 @@ public final class CountrySnapshot {
     }
 
     /**
-     * The catalogue (subjects as in the region generator's Assessments): share of the grade's cohort that sits it, the
-     * mark-2 share of an average school, maximum primary score, ЕГЭ minimum, and for ВПР grades 5–8 the rotating third
-     * subject (one per school, year and grade). ЕГЭ is sat by 55 % of a cohort.
+     * The catalogue of assessments, the generator's own ({@link AssessmentCatalogue}): the share of the grade's cohort
+     * that sits each, the mark-2 share of an average school of the country (half the generator's average-school share,
+     * because weak schools add theirs on top here), maximum primary score, ЕГЭ minimum, and for ВПР grades 5–8 the
+     * rotating third subject (one per school, year and grade). ЕГЭ is sat by 55 % of a cohort.
      */
-    private static final String ASSESSMENTS = """
-            CREATE TEMP TABLE country_assessment AS
-            SELECT row_number() OVER ()::INTEGER AS a, *
-            FROM (VALUES
-                ('ВПР', 4, 'русский язык', 1.0, 0.04, 38, NULL, NULL, NULL),
-                ('ВПР', 4, 'математика', 1.0, 0.04, 20, NULL, NULL, NULL),
-                ('ВПР', 4, 'окружающий мир', 1.0, 0.03, 32, NULL, NULL, NULL),
-                ('ВПР', 5, 'русский язык', 1.0, 0.07, 45, NULL, NULL, NULL),
-                ('ВПР', 5, 'математика', 1.0, 0.07, 20, NULL, NULL, NULL),
-                ('ВПР', 5, 'история', 1.0, 0.06, 15, NULL, 0, 3),
-                ('ВПР', 5, 'биология', 1.0, 0.06, 29, NULL, 1, 3),
-                ('ВПР', 5, 'география', 1.0, 0.06, 15, NULL, 2, 3),
-                ('ВПР', 6, 'русский язык', 1.0, 0.07, 51, NULL, NULL, NULL),
-                ('ВПР', 6, 'математика', 1.0, 0.07, 16, NULL, NULL, NULL),
-                ('ВПР', 6, 'история', 1.0, 0.06, 20, NULL, 0, 4),
-                ('ВПР', 6, 'биология', 1.0, 0.06, 28, NULL, 1, 4),
-                ('ВПР', 6, 'география', 1.0, 0.06, 37, NULL, 2, 4),
-                ('ВПР', 6, 'обществознание', 1.0, 0.06, 23, NULL, 3, 4),
-                ('ВПР', 7, 'русский язык', 1.0, 0.07, 47, NULL, NULL, NULL),
-                ('ВПР', 7, 'математика', 1.0, 0.08, 19, NULL, NULL, NULL),
-                ('ВПР', 7, 'история', 1.0, 0.06, 25, NULL, 0, 5),
-                ('ВПР', 7, 'биология', 1.0, 0.06, 28, NULL, 1, 5),
-                ('ВПР', 7, 'география', 1.0, 0.06, 37, NULL, 2, 5),
-                ('ВПР', 7, 'обществознание', 1.0, 0.06, 23, NULL, 3, 5),
-                ('ВПР', 7, 'физика', 1.0, 0.07, 18, NULL, 4, 5),
-                ('ВПР', 8, 'русский язык', 1.0, 0.07, 51, NULL, NULL, NULL),
-                ('ВПР', 8, 'математика', 1.0, 0.08, 25, NULL, NULL, NULL),
-                ('ВПР', 8, 'история', 1.0, 0.06, 25, NULL, 0, 5),
-                ('ВПР', 8, 'биология', 1.0, 0.06, 35, NULL, 1, 5),
-                ('ВПР', 8, 'география', 1.0, 0.06, 37, NULL, 2, 5),
-                ('ВПР', 8, 'обществознание', 1.0, 0.06, 25, NULL, 3, 5),
-                ('ВПР', 8, 'физика', 1.0, 0.07, 18, NULL, 4, 5),
-                ('ОГЭ', 9, 'русский язык', 1.0, 0.03, 33, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'математика', 1.0, 0.05, 31, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'обществознание', 0.59, 0.04, 37, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'информатика', 0.38, 0.04, 19, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'биология', 0.32, 0.04, 48, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'география', 0.38, 0.03, 31, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'химия', 0.11, 0.02, 40, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'физика', 0.11, 0.03, 45, NULL, NULL, NULL),
-                ('ОГЭ', 9, 'английский язык', 0.11, 0.02, 68, NULL, NULL, NULL),
-                ('ЕГЭ', 11, 'русский язык', 1.0, 0.02, 100, 24, NULL, NULL),
-                ('ЕГЭ', 11, 'математика профильная', 0.45, 0.05, 100, 27, NULL, NULL),
-                ('ЕГЭ', 11, 'математика базовая', 0.55, 0.03, 21, NULL, NULL, NULL),
-                ('ЕГЭ', 11, 'обществознание', 0.50, 0.06, 100, 42, NULL, NULL),
-                ('ЕГЭ', 11, 'физика', 0.22, 0.04, 100, 36, NULL, NULL),
-                ('ЕГЭ', 11, 'история', 0.20, 0.04, 100, 32, NULL, NULL),
-                ('ЕГЭ', 11, 'биология', 0.22, 0.05, 100, 36, NULL, NULL),
-                ('ЕГЭ', 11, 'химия', 0.13, 0.05, 100, 36, NULL, NULL),
-                ('ЕГЭ', 11, 'информатика', 0.22, 0.05, 100, 40, NULL, NULL)
-            ) t(procedure, grade, subject, share, base_mark2, max_score, min_score, rotation, rotations)""";
+    private static void assessmentsTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TEMP TABLE country_assessment (a INTEGER, procedure VARCHAR, grade INTEGER, subject VARCHAR,
+                        share DOUBLE, base_mark2 DOUBLE, max_score INTEGER, min_score INTEGER, rotation INTEGER,
+                        rotations INTEGER)""");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO country_assessment VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int a = 0;
+            for (AssessmentCatalogue.Entry e : AssessmentCatalogue.entries()) {
+                ps.setInt(1, ++a);
+                ps.setString(2, e.procedure());
+                ps.setInt(3, e.grade());
+                ps.setString(4, e.subject());
+                ps.setDouble(5, e.participation());
+                ps.setDouble(6, Math.round(e.mark2() * 50) / 100.0);
+                ps.setInt(7, e.maxScore());
+                ps.setObject(8, e.minScore(), Types.INTEGER);
+                ps.setObject(9, e.rotation(), Types.INTEGER);
+                ps.setObject(10, e.rotations(), Types.INTEGER);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
 
     private static final String SCHOOLS = """
             SELECT school_id, 'МБОУ «' || school_type || ' № ' || (n + 1) || '»' AS name, municipality,

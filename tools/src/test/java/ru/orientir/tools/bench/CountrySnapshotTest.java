@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ru.orientir.tools.generate.AssessmentCatalogue;
 import ru.orientir.warehouse.Snapshot;
 import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseSettings;
@@ -90,6 +91,36 @@ class CountrySnapshotTest {
         long egeScoresOnly = rows("SELECT count(*) FROM read_parquet(" + file("exam_results")
                 + ") WHERE procedure = 'ЕГЭ' AND subject = 'русский язык' AND (mark IS NOT NULL OR score IS NULL)").get(0)[0];
         assertEquals(0, egeScoresOnly, "ЕГЭ русский язык: test score only");
+    }
+
+    /** One catalogue: the country sits exactly the generator's procedures, grades and subjects, ЕГЭ minimums included. */
+    @Test
+    void theCountrySitsTheGeneratorsCatalogue() throws Exception {
+        java.util.Set<String> catalogue = new java.util.TreeSet<>();
+        for (AssessmentCatalogue.Entry e : AssessmentCatalogue.entries()) {
+            catalogue.add(e.procedure() + " " + e.grade() + " " + e.subject());
+        }
+        java.util.Set<String> sat = new java.util.TreeSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT DISTINCT procedure || ' ' || grade || ' ' || subject FROM read_parquet("
+                     + file("exam_results") + ")")) {
+            while (r.next()) {
+                sat.add(r.getString(1));
+            }
+        }
+        assertEquals(catalogue, sat);
+        java.util.Map<String, Integer> maxima = new java.util.HashMap<>();
+        for (AssessmentCatalogue.Entry e : AssessmentCatalogue.entries()) {
+            maxima.put(e.procedure() + " " + e.grade() + " " + e.subject(), e.maxScore());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT procedure || ' ' || grade || ' ' || subject, max(score) FROM read_parquet("
+                     + file("exam_results") + ") WHERE score IS NOT NULL GROUP BY ALL")) {
+            while (r.next()) {
+                assertTrue(r.getInt(2) <= maxima.get(r.getString(1)), r.getString(1) + ": score " + r.getInt(2)
+                        + " above the catalogue's maximum " + maxima.get(r.getString(1)));
+            }
+        }
     }
 
     @Test
