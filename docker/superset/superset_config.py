@@ -60,6 +60,8 @@ LANGUAGES = {
     "ru": {"flag": "ru", "name": "Русский"},
     "en": {"flag": "us", "name": "English"},
 }
+# Numbers as Russian readers write them: a decimal comma and a no-break space between thousands (35,1; 1 074 465).
+D3_FORMAT = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₽"]}
 
 # Orientir's `dashboards sync` creates the municipal roles and their row-level security rules through Superset's
 # security REST API, which Superset exposes only with this flag.

@@ -1,6 +1,9 @@
 -- The school reference as the analytics read it: one row per school that any successful load of a reference file
 -- ever named (earlier versions of a reference file stay in staging as history), with its latest name, municipality
--- and extra columns — the current version's when it is in one.
+-- and extra columns — the current version's when it is in one. Among a school's rows of the same standing (current or
+-- history), a row with a reference year (as_of_year, «год справочника») is newer than one without, and the greatest
+-- year is the latest; rows without a year rank by load as before. The name and municipality of every year are in
+-- school_years.sql (docs/methodology.md §3.5).
 -- opened / closed: the years the school operates, both included (null: not known / still open).
 -- A school missing from the current versions of the reference files (a newer version of its file left it out) is
 -- closed from then on: unless the reference gave its closing year, closed is the last year it has data of its own
@@ -9,7 +12,8 @@
 -- (derived so); null while open. in_reference: the school is in a current version of a reference file.
 WITH versions AS (
     SELECT s.school_id AS school_id, s.name AS name, s.municipality AS municipality, s.extra_json AS extra_json,
-           s.opened AS opened, s.closed AS closed, s.load_id AS load_id, l.finished_at AS finished_at,
+           s.opened AS opened, s.closed AS closed, s.as_of_year AS as_of_year, s.load_id AS load_id,
+           l.finished_at AS finished_at,
            s.load_id IN (SELECT load_id FROM meta_active_load) AS in_reference
     FROM stg_schools s
     JOIN (SELECT load_id, max(finished_at) AS finished_at FROM meta_load WHERE status = 'loaded' GROUP BY load_id) l
@@ -19,7 +23,9 @@ latest AS (
     SELECT school_id, name, municipality, extra_json, opened, closed, in_reference
     FROM (
         SELECT v.*, row_number() OVER (PARTITION BY v.school_id
-                                       ORDER BY v.in_reference DESC, v.finished_at DESC, v.load_id DESC) AS rn
+                                       ORDER BY v.in_reference DESC,
+                                                CASE WHEN v.as_of_year IS NULL THEN 0 ELSE 1 END DESC,
+                                                v.as_of_year DESC, v.finished_at DESC, v.load_id DESC) AS rn
         FROM versions v
     ) ranked
     WHERE rn = 1

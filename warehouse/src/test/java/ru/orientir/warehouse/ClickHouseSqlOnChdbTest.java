@@ -116,6 +116,12 @@ public class ClickHouseSqlOnChdbTest {
             ('L-schools-fail', 2, 'S004', 'Частично загруженная школа', 'Саров', '{}'),
             ('L-schools-fail', 3, 'S001', 'Испорченная строка', 'Саров', '{}')
             """, """
+            INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json, as_of_year) VALUES
+            ('L-schools-old',  5, 'S006', 'Школа №6 (старое название)', 'Северный район', '{}', 2022),
+            ('L-schools-new',  6, 'S006', 'Школа №6', 'Северный район', '{}', 2023),
+            ('L-schools-new',  7, 'S006', 'Школа №6', 'Северный округ', '{}', 2024),
+            ('L-schools-fail', 4, 'S006', 'Испорченная строка', 'Саров', '{}', 2025)
+            """, """
             INSERT INTO stg_official_list (load_id, line, list_year, school_id, reason) VALUES
             ('L-list-a',    2, 2024, 'S001', 'устаревшая версия'),
             ('L-list-a',    3, 2024, 'S009', 'устаревшая версия'),
@@ -183,7 +189,14 @@ public class ClickHouseSqlOnChdbTest {
                             "{\"тип\": \"городская\", \"учащихся\": 812}", null, null, null, true),
                     row("S002", "Школа №2", "Арзамас", "{}", null, null, null, true),
                     row("S003", "Основная школа с. Ивановка", "Арзамас", "{\"тип\": \"сельская\"}", null, null, null, true),
-                    row("S005", "Закрытая школа", "Саров", "{}", null, 2022, "absent", false)),
+                    row("S005", "Закрытая школа", "Саров", "{}", null, 2022, "absent", false),
+                    // dated rows (as_of_year): the latest is the greatest year of the current version
+                    row("S006", "Школа №6", "Северный округ", "{}", null, null, null, true)),
+            // S006's years in the current version only: the superseded version's 2022 row and the failed load's are not
+            // years of the school.
+            "school_years", List.of(
+                    row("S006", 2023, "Школа №6", "Северный район"),
+                    row("S006", 2024, "Школа №6", "Северный округ")),
             "official_list", List.of(
                     row(2023, "S003", "Неблагоприятные социальные условия"),
                     row(2024, "S001", "ВПР: низкие результаты, 2 года подряд"),
@@ -365,8 +378,11 @@ public class ClickHouseSqlOnChdbTest {
     static final Mart RISK_PROFILE = Mart.of("risk_profile", "year, school_id, source, risk",
             "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "risk VARCHAR", "level VARCHAR", "source VARCHAR",
             "evidence VARCHAR");
+    static final Mart UNRECOGNISED_SUBJECTS = Mart.of("unrecognised_subjects", "year, procedure, subject_as_written",
+            "run_id VARCHAR", "year INTEGER", "procedure VARCHAR", "subject_as_written VARCHAR", "subject VARCHAR",
+            "schools BIGINT", "file_rows BIGINT", "reason VARCHAR");
     static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS, SCHOOL_YEAR_MARKERS,
-            LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE);
+            LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE, UNRECOGNISED_SUBJECTS);
 
     /** Exports named otherwise than the mart they read; every other mart export has its mart's name. */
     static final Map<String, Mart> EXPORT_MARTS = Map.of("markers", SCHOOL_YEAR_MARKERS);
@@ -438,7 +454,12 @@ public class ClickHouseSqlOnChdbTest {
                     row("run-A", 2024, "S001", "транспортная доступность", "нет данных", "context", null),
                     row("run-A", 2024, "S001", "Низкая учебная мотивация", "высокий", "survey",
                             "анкетирование ФИОКО (500+)"),
-                    row("run-A", 2024, "S002", "малокомплектная школа", "низкий", "context", "не малокомплектная"))));
+                    row("run-A", 2024, "S002", "малокомплектная школа", "низкий", "context", "не малокомплектная")),
+            UNRECOGNISED_SUBJECTS, List.of(
+                    row("run-A", 2023, "ВПР", "Астрономия", "астрономия", 2L, 9L, "нераспознанный предмет"),
+                    row("run-A", 2023, "ВПР", "астрономия.", "астрономия", 1L, 1L, "нераспознанный предмет"),
+                    row("run-A", 2023, "ЕГЭ", "Астрономия", "астрономия", 1L, 5L,
+                            "нераспознанный предмет: нет минимального балла ЕГЭ"))));
 
     static final Publication SECOND = new Publication("B", Map.of(
             LIST_MEMBERSHIP, List.of(
@@ -466,7 +487,10 @@ public class ClickHouseSqlOnChdbTest {
                             "результат выше ожидаемого, без маркеров 2 года, \"резерв\"")),
             RISK_PROFILE, List.of(
                     row("run-B", 2025, "S003", "языковые барьеры", "высокий", "context",
-                            "доля обучающихся, для которых русский не родной, 12,5 %"))));
+                            "доля обучающихся, для которых русский не родной, 12,5 %")),
+            UNRECOGNISED_SUBJECTS, List.of(
+                    row("run-B", 2024, "ОГЭ", "Информатика и ИКТ (КЕГЭ)", "информатика и икт кегэ", 3L, 41L,
+                            "нераспознанный предмет"))));
 
     @Test
     void publicationReplacesMartsAndExportsAgreeOnBothEngines() throws Exception {

@@ -21,7 +21,7 @@ import ru.orientir.warehouse.chdb.Chdb;
 class IngestSqlOnChdbTest {
     private static final List<String> SETUP = List.of(
             "INSERT INTO meta_load VALUES ('L-other', 'r', 'other.csv', 'exam_results', 'h1', '2025-01-01 00:00:00', "
-                    + "'2025-01-01 00:00:01', 1, 1, 0, 'loaded', NULL)",
+                    + "'2025-01-01 00:00:01', 1, 1, 0, 'loaded', NULL, NULL)",
             "INSERT INTO stg_exam_results (load_id, line, year, procedure, grade, subject, school_id, participant_key, mark, score) VALUES ('L-other', 2, 2024, 'ВПР', 5, 'математика', 'S1', 'p1', 3, 9)",
             "INSERT INTO stg_exam_results (load_id, line, year, procedure, grade, subject, school_id, participant_key, mark, score) VALUES "
                     + "('L-now', 2, 2024, 'ВПР', 5, 'математика', 'S1', 'p1', 4, 12),"

@@ -33,6 +33,11 @@ public final class AssetBundle {
     public static final String DATABASE_FILE = "databases/orientir.yaml";
     private static final String ROOT = "orientir_assets/";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Superset 5's table chart has no Russian text for its search box's placeholder and shows the message key
+     * {@code search.num_records}; the box keeps its label «Поиск», the untranslated key is hidden.
+     */
+    static final String CSS = ".dt-global-filter input::placeholder { color: transparent; }";
 
     /**
      * @param databaseName the name Superset shows for the warehouse connection
@@ -243,7 +248,8 @@ public final class AssetBundle {
         metadata.put("color_scheme", "supersetColors");
         metadata.put("refresh_frequency", 0);
         metadata.put("expanded_slices", Map.of());
-        metadata.put("label_colors", Map.of());
+        // the dashboard's own label colours win over the scheme Superset deals out per dashboard
+        metadata.put("label_colors", labelColors(d));
         metadata.put("shared_label_colors", List.of());
         metadata.put("timed_refresh_immune_slices", List.of());
         metadata.put("default_filters", "{}");
@@ -252,7 +258,7 @@ public final class AssetBundle {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dashboard_title", d.title());
         m.put("description", d.description());
-        m.put("css", "");
+        m.put("css", CSS);
         m.put("slug", d.slug());
         m.put("certified_by", "Orientir");
         m.put("certification_details", "Создано командой `orientir dashboards sync`");
@@ -262,6 +268,20 @@ public final class AssetBundle {
         m.put("metadata", metadata);
         m.put("version", "1.0.0");
         return m;
+    }
+
+    /** Every highlighted label of the dashboard's charts with its colour; one label has one colour on a dashboard. */
+    static Map<String, String> labelColors(Dashboard d) {
+        Map<String, String> colors = new LinkedHashMap<>();
+        for (Chart c : d.charts()) {
+            c.colors().forEach((label, color) -> {
+                String before = colors.putIfAbsent(label, color);
+                if (before != null && !before.equals(color)) {
+                    throw new IllegalStateException(d.slug() + ": «" + label + "» has two colours");
+                }
+            });
+        }
+        return colors;
     }
 
     private static String json(Object o) {

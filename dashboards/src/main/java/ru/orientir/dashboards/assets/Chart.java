@@ -7,17 +7,22 @@ import java.util.Map;
 import java.util.UUID;
 
 import ru.orientir.dashboards.datasets.Dataset;
+import ru.orientir.dashboards.datasets.NumberFormat;
 import ru.orientir.dashboards.datasets.StableUuid;
 
 /**
  * One chart: what it asks of its dataset (columns, metrics, a WHERE clause, a row limit) and how Superset draws it.
  * The same query shape gives both the chart's form data ({@link #params()}) and the query the API runs for it
- * ({@link #query()}), so measuring a chart measures exactly what the dashboard asks.
+ * ({@link #query()}), so measuring a chart measures exactly what the dashboard asks. Every number it shows carries
+ * its format (the dataset column's or the metric's), and every category it sets apart its colour ({@link Palette}).
  *
  * @param columns for time-series, heat-map charts the x axis first; for tables the columns shown or grouped
+ * @param categories the values of the series column (a bar or line chart's second column, a bubble chart's series)
+ *                   the chart sets apart by colour; each has its colour in {@link Palette}
  */
 public record Chart(String key, String title, Viz viz, Dataset dataset, List<String> columns, List<Metric> metrics,
-                    String where, List<String> orderBy, int rowLimit, Map<String, Object> extra) {
+                    String where, List<String> orderBy, int rowLimit, List<String> categories,
+                    Map<String, Object> extra) {
 
     public enum Viz {
         BAR("echarts_timeseries_bar"), LINE("echarts_timeseries_line"), TABLE("table"), RAW_TABLE("table"),
@@ -40,14 +45,46 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
         columns = List.copyOf(columns);
         metrics = List.copyOf(metrics);
         orderBy = List.copyOf(orderBy);
+        categories = List.copyOf(categories);
         extra = Map.copyOf(extra);
         for (String c : columns) {
             dataset.label(c);
         }
+        boolean seriesColumn = (viz == Viz.BAR || viz == Viz.LINE) && columns.size() > 1 || viz == Viz.BUBBLE;
+        if (seriesColumn && categories.isEmpty()) {
+            throw new IllegalArgumentException(key + " colours the values of " + columns.get(1)
+                    + ": name them as categories, so each gets a colour of its own");
+        }
+        if (viz == Viz.BAR || viz == Viz.LINE || viz == Viz.PIVOT) {
+            if (metrics.stream().map(Metric::format).distinct().count() > 1) {
+                throw new IllegalArgumentException(key + ": the metrics share one axis or one value format, "
+                        + "so they need one number format");
+            }
+        }
+        Palette.of(categories);
     }
 
     public UUID uuid() {
         return StableUuid.of("chart", key);
+    }
+
+    /**
+     * The labels of the series the chart tells apart by colour: its categories when it colours a column's values,
+     * else its metrics when a bar or line chart draws several.
+     */
+    public List<String> series() {
+        if (!categories.isEmpty()) {
+            return categories;
+        }
+        if ((viz == Viz.BAR || viz == Viz.LINE) && metrics.size() > 1) {
+            return metrics.stream().map(Metric::label).toList();
+        }
+        return List.of();
+    }
+
+    /** Each series label's colour, for Superset's {@code label_colors}. */
+    public Map<String, String> colors() {
+        return Palette.of(series());
     }
 
     /** The chart's form data as Superset stores it ({@code params}). */
@@ -72,7 +109,7 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("rich_tooltip", true);
                 p.put("show_value", true);
                 p.put("truncateXAxis", true);
-                p.put("y_axis_format", "SMART_NUMBER");
+                p.put("y_axis_format", d3(metrics.get(0).format()));
                 p.put("sort_series_type", "name");
                 if (viz == Viz.LINE) {
                     p.put("markerEnabled", true);
@@ -86,10 +123,10 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("table_timestamp_format", "smart_date");
                 p.put("include_search", true);
                 p.put("show_cell_bars", false);
-                Map<String, Object> config = new LinkedHashMap<>();
+                Map<String, Object> config = columnConfig();
                 for (Metric m : metrics) {
-                    if (m.label().startsWith("Доля")) {
-                        config.put(m.label(), Map.of("d3NumberFormat", ".1%"));
+                    if (m.format().numeric()) {
+                        config.put(m.label(), Map.of("d3NumberFormat", m.format().d3()));
                     }
                 }
                 p.put("column_config", config);
@@ -100,19 +137,23 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("order_by_cols", orderBy.stream().map(o -> "[\"" + o.replace(" DESC", "") + "\", "
                         + (!o.endsWith(" DESC")) + "]").toList());
                 p.put("include_search", true);
+                p.put("show_cell_bars", false);
                 p.put("table_timestamp_format", "%Y-%m-%d %H:%M:%S");
                 p.put("server_pagination", false);
+                p.put("column_config", columnConfig());
             }
             case PIVOT -> {
+                // labelled columns: the pivot heads its rows with the column's name, not the dataset's label
                 int rows = (Integer) extra.getOrDefault("rows", columns.size() - 1);
-                p.put("groupbyRows", columns.subList(0, rows));
-                p.put("groupbyColumns", columns.subList(rows, columns.size()));
+                List<Object> labelled = labelledColumns();
+                p.put("groupbyRows", labelled.subList(0, rows));
+                p.put("groupbyColumns", labelled.subList(rows, labelled.size()));
                 p.put("metrics", adhoc);
                 p.put("metricsLayout", "COLUMNS");
                 p.put("aggregateFunction", "Sum");
                 p.put("rowTotals", false);
                 p.put("colTotals", false);
-                p.put("valueFormat", "SMART_NUMBER");
+                p.put("valueFormat", d3(metrics.get(0).format()));
                 p.put("combineMetric", false);
                 p.put("transposePivot", false);
             }
@@ -126,6 +167,7 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("show_legend", true);
                 p.put("sort_x_axis", "alpha_asc");
                 p.put("sort_y_axis", "alpha_asc");
+                p.put("y_axis_format", d3(metrics.get(0).format()));
             }
             case BUBBLE -> {
                 p.put("entity", columns.get(0));
@@ -136,9 +178,12 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 p.put("max_bubble_size", "10");
                 p.put("x_axis_label", metrics.get(0).label());
                 p.put("y_axis_label", metrics.get(1).label());
+                p.put("x_axis_format", d3(metrics.get(0).format()));
+                p.put("y_axis_format", d3(metrics.get(1).format()));
+                p.put("tooltipSizeFormat", d3(metrics.get(2).format()));
                 p.put("show_legend", true);
                 p.put("legendOrientation", "top");
-                p.put("opacity", 0.7);
+                p.put("opacity", 0.8);
             }
             case SANKEY -> {
                 p.put("source", columns.get(0));
@@ -147,8 +192,13 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
             }
             default -> throw new IllegalStateException();
         }
+        Map<String, String> colors = colors();
+        if (!colors.isEmpty()) {
+            p.put("color_scheme", "supersetColors");
+            p.put("label_colors", colors);
+        }
         if (extra.get("sort_by") instanceof String sortSql) {
-            p.put("timeseries_limit_metric", new Metric("Порядок", sortSql).adhoc());
+            p.put("timeseries_limit_metric", new Metric("Порядок", sortSql, NumberFormat.NONE).adhoc());
         }
         extra.forEach((k, v) -> {
             if (!k.equals("rows") && !k.equals("sort_by")) {
@@ -158,10 +208,33 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
         return p;
     }
 
+    /** The d3 format of a number, or Superset's default for words (never shown as numbers). */
+    private static String d3(NumberFormat format) {
+        return format.numeric() ? format.d3() : "SMART_NUMBER";
+    }
+
+    /** The table's {@code column_config}: the number format of every shown column that has one. */
+    private Map<String, Object> columnConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        for (String c : columns) {
+            NumberFormat f = dataset.column(c).format();
+            if (f.numeric()) {
+                config.put(c, Map.of("d3NumberFormat", f.d3()));
+            }
+        }
+        return config;
+    }
+
+    /** The columns as SQL columns labelled in Russian, for charts that show a column's name, not its label. */
+    private List<Object> labelledColumns() {
+        return columns.stream().map(c -> (Object) Map.of("expressionType", "SQL", "sqlExpression", c,
+                "label", dataset.label(c))).toList();
+    }
+
     /** The query Superset runs for this chart ({@code POST /api/v1/chart/data}), against the dataset's numeric id. */
     public Map<String, Object> query(long datasetId) {
         Map<String, Object> q = new LinkedHashMap<>();
-        q.put("columns", columns);
+        q.put("columns", viz == Viz.PIVOT ? labelledColumns() : columns);
         q.put("metrics", metrics.stream().map(m -> (Object) m.adhoc()).toList());
         q.put("filters", List.of());
         Map<String, Object> extras = new LinkedHashMap<>();
@@ -176,7 +249,8 @@ public record Chart(String key, String title, Viz viz, Dataset dataset, List<Str
                 order.add(List.of(o.replace(" DESC", ""), !o.endsWith(" DESC")));
             }
         } else if (extra.get("sort_by") instanceof String sortSql) {
-            order.add(List.of(new Metric("Порядок", sortSql).adhoc(), !Boolean.FALSE.equals(extra.get("order_desc")) ? false : true));
+            boolean ascending = Boolean.FALSE.equals(extra.get("order_desc"));
+            order.add(List.of(new Metric("Порядок", sortSql, NumberFormat.NONE).adhoc(), ascending));
         } else if (!metrics.isEmpty() && viz != Viz.BAR && viz != Viz.LINE) {
             order.add(List.of(metrics.get(0).adhoc(), false));
         }

@@ -3,8 +3,13 @@ package ru.orientir.dashboards.assets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An ad-hoc SQL metric with the Russian label a chart shows. The SQL runs on both warehouse engines. */
-public record Metric(String label, String sql) {
+import ru.orientir.dashboards.datasets.NumberFormat;
+
+/**
+ * An ad-hoc SQL metric with the Russian label a chart shows and how its value is shown. The SQL runs on both
+ * warehouse engines.
+ */
+public record Metric(String label, String sql, NumberFormat format) {
 
     Map<String, Object> adhoc() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -16,6 +16,12 @@ import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STAFFING;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STATUS;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.YEAR_FLOWS;
+import static ru.orientir.dashboards.datasets.NumberFormat.COUNT;
+import static ru.orientir.dashboards.datasets.NumberFormat.INDEX;
+import static ru.orientir.dashboards.datasets.NumberFormat.ISB;
+import static ru.orientir.dashboards.datasets.NumberFormat.MARK;
+import static ru.orientir.dashboards.datasets.NumberFormat.NONE;
+import static ru.orientir.dashboards.datasets.NumberFormat.PERCENT;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +41,19 @@ public final class OrientirDashboards {
     private static final String REGION = "level = 'region'";
     private static final String MUNICIPALITY = "level = 'municipality'";
 
-    private static final Metric ON_LIST = new Metric("В списке", "SUM(on_list)");
-    private static final Metric ENTERED = new Metric("Вошли", "SUM(entered)");
-    private static final Metric FIRST_TIME = new Metric("Вошли впервые", "SUM(first_time)");
-    private static final Metric RETURNING = new Metric("Вернулись", "SUM(\"returning\")");
-    private static final Metric STAYED = new Metric("Остались", "SUM(stayed)");
-    private static final Metric LEFT = new Metric("Вышли", "SUM(\"left\")");
+    private static final Metric ON_LIST = new Metric("В списке", "SUM(on_list)", COUNT);
+    private static final Metric ENTERED = new Metric("Вошли", "SUM(entered)", COUNT);
+    private static final Metric FIRST_TIME = new Metric("Вошли впервые", "SUM(first_time)", COUNT);
+    private static final Metric RETURNING = new Metric("Вернулись", "SUM(\"returning\")", COUNT);
+    private static final Metric STAYED = new Metric("Остались", "SUM(stayed)", COUNT);
+    private static final Metric LEFT = new Metric("Вышли", "SUM(\"left\")", COUNT);
     private static final Metric SHARE = new Metric("Доля школ в списке",
-            "SUM(on_list) * 1.0 / NULLIF(SUM(schools), 0)");
+            "SUM(on_list) * 1.0 / NULLIF(SUM(schools), 0)", PERCENT);
     private static final Metric EXIT_RATE = new Metric("Доля вышедших (от списка прошлого года)",
-            "SUM(\"left\") * 1.0 / NULLIF(SUM(prev_on_list), 0)");
+            "SUM(\"left\") * 1.0 / NULLIF(SUM(prev_on_list), 0)", PERCENT);
     private static final Metric RETURNING_RATE = new Metric("Доля вернувшихся среди вошедших",
-            "SUM(\"returning\") * 1.0 / NULLIF(SUM(entered), 0)");
-    private static final Metric SCHOOLS = new Metric("Школ", "COUNT(*)");
+            "SUM(\"returning\") * 1.0 / NULLIF(SUM(entered), 0)", PERCENT);
+    private static final Metric SCHOOLS = new Metric("Школ", "COUNT(*)", COUNT);
 
     private OrientirDashboards() {
     }
@@ -72,7 +78,7 @@ public final class OrientirDashboards {
                 List.of("source", "target"), List.of(SCHOOLS), null, Map.of());
         Chart membership = chart("entry_exit_membership", "Школы и их членство в списке по годам (+ в списке, − нет)",
                 Viz.PIVOT, MEMBERSHIP_YEARS, List.of("municipality", "school_id", "school_name", "list_year"),
-                List.of(new Metric("В списке", "MAX(mark)")), null,
+                List.of(new Metric("В списке", "MAX(mark)", NONE)), null,
                 Map.of("rows", 3, "aggregateFunction", "First", "conditional_formatting", List.of()));
         return new Dashboard("shnor-entry-exit", "Вход и выход из списка ШНОР",
                 "По годам списка: сколько школ в списке, сколько вошли (впервые / повторно), остались и вышли; "
@@ -88,13 +94,14 @@ public final class OrientirDashboards {
     static Dashboard municipalities() {
         Chart heat = chart("municipality_share_heatmap", "Доля школ в списке ШНОР по муниципалитетам и годам",
                 Viz.HEATMAP, LIST_TRANSITIONS, List.of("list_year", "municipality"), List.of(SHARE), MUNICIPALITY,
-                Map.of("y_axis_format", ".0%", "x_axis_title", "Год списка"));
+                Map.of("x_axis_title", "Год списка"));
         Chart bars = chart("municipality_share_bar", "Доля школ в списке по муниципалитетам", Viz.BAR, LIST_TRANSITIONS,
                 List.of("municipality"), List.of(SHARE), MUNICIPALITY,
-                Map.of("y_axis_format", ".0%", "orientation", "horizontal", "show_value", false));
+                Map.of("orientation", "horizontal", "show_value", false));
         Chart table = chart("municipality_transitions_table", "Муниципалитеты: школы, список и переходы по годам",
                 Viz.TABLE, LIST_TRANSITIONS, List.of("municipality", "list_year"),
-                List.of(new Metric("Школ", "SUM(schools)"), ON_LIST, SHARE, ENTERED, STAYED, LEFT), MUNICIPALITY,
+                List.of(new Metric("Школ", "SUM(schools)", COUNT), ON_LIST, SHARE, ENTERED, STAYED, LEFT),
+                MUNICIPALITY,
                 Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         Chart schools = chart("municipality_schools", "Школы муниципалитета: статус в списке по годам", Viz.RAW_TABLE,
                 SCHOOL_YEARS, List.of("municipality", "list_year", "school_id", "school_name", "on_list_label",
@@ -115,26 +122,30 @@ public final class OrientirDashboards {
         Chart size = chart("ministry_list_size", "Размер списка ШНОР по годам", Viz.LINE, REGION_DYNAMICS,
                 List.of("list_year"), List.of(ON_LIST), null, Map.of("y_axis_title", "Школ"));
         Chart rates = chart("ministry_rates", "Доля вышедших и доля вернувшихся по годам", Viz.LINE, REGION_DYNAMICS,
-                List.of("list_year"), List.of(EXIT_RATE, RETURNING_RATE), null, Map.of("y_axis_format", ".0%"));
+                List.of("list_year"), List.of(EXIT_RATE, RETURNING_RATE), null, Map.of());
         Chart flows = chart("ministry_entered_left", "Вошли и вышли по годам", Viz.BAR, REGION_DYNAMICS,
                 List.of("list_year"), List.of(ENTERED, LEFT), null, Map.of());
         Metric onListIndex = new Metric("Индекс: школы списка",
-                "AVG(CASE WHEN on_list_flag = 1 THEN result_index END)");
-        Metric offListIndex = new Metric("Индекс: остальные", "AVG(CASE WHEN on_list_flag = 0 THEN result_index END)");
+                "AVG(CASE WHEN on_list_flag = 1 THEN result_index END)", INDEX);
+        Metric offListIndex = new Metric("Индекс: остальные",
+                "AVG(CASE WHEN on_list_flag = 0 THEN result_index END)", INDEX);
         Chart gap = chart("ministry_results_gap", "Индекс результатов: школы списка и остальные (год до списка)",
                 Viz.LINE, LIST_GAP, List.of("list_year", "group_label"),
-                List.of(new Metric("Средний индекс результатов", "AVG(result_index)")), null, Map.of());
+                List.of(new Metric("Средний индекс результатов", "AVG(result_index)", INDEX)), null,
+                Map.of("categories", List.of("школы списка", "остальные школы")));
         Chart gapTable = chart("ministry_results_gap_table", "Разрыв в результатах между школами списка и остальными",
                 Viz.TABLE, LIST_GAP, List.of("list_year"),
                 List.of(onListIndex, offListIndex, new Metric("Разрыв по индексу (остальные − список)",
                                 "AVG(CASE WHEN on_list_flag = 0 THEN result_index END) "
-                                        + "- AVG(CASE WHEN on_list_flag = 1 THEN result_index END)"),
-                        new Metric("Доля «2»: школы списка", "AVG(CASE WHEN on_list_flag = 1 THEN share_low END)"),
-                        new Metric("Доля «2»: остальные", "AVG(CASE WHEN on_list_flag = 0 THEN share_low END)")),
+                                        + "- AVG(CASE WHEN on_list_flag = 1 THEN result_index END)", INDEX),
+                        new Metric("Доля «2»: школы списка", "AVG(CASE WHEN on_list_flag = 1 THEN share_low END)",
+                                PERCENT),
+                        new Metric("Доля «2»: остальные", "AVG(CASE WHEN on_list_flag = 0 THEN share_low END)",
+                                PERCENT)),
                 null, Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         Chart table = chart("ministry_yoy_table", "Год к году: размер списка, вход, выход, возврат", Viz.TABLE,
                 REGION_DYNAMICS, List.of("list_year"),
-                List.of(ON_LIST, new Metric("Изменение к прошлому году", "SUM(on_list) - SUM(prev_on_list)"),
+                List.of(ON_LIST, new Metric("Изменение к прошлому году", "SUM(on_list) - SUM(prev_on_list)", COUNT),
                         ENTERED, LEFT, EXIT_RATE, RETURNING_RATE, SHARE),
                 null, Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
         return new Dashboard("shnor-ministry-dynamics", "Динамика для министерства",
@@ -158,17 +169,19 @@ public final class OrientirDashboards {
                         "consecutive_years", "total_years"),
                 List.of(), null, Map.of("order_by", List.of("list_year")));
         Chart shares = chart("profile_share_low", "Доля «2» (ЕГЭ — ниже минимума) по процедурам и годам", Viz.PIVOT,
-                SCHOOL_RESULTS, List.of("procedure_name", "year"), List.of(new Metric("Доля «2»", "MAX(share_low)")),
-                null, Map.of("rows", 1, "valueFormat", ".1%"));
+                SCHOOL_RESULTS, List.of("procedure_name", "year"),
+                List.of(new Metric("Доля «2»", "MAX(share_low)", PERCENT)),
+                null, Map.of("rows", 1));
         Chart means = chart("profile_mean_result", "Средний результат по процедурам и годам (отметка; ЕГЭ — балл)",
                 Viz.PIVOT, SCHOOL_RESULTS, List.of("procedure_name", "year"),
-                List.of(new Metric("Средний результат", "MAX(mean_result)")), null,
-                Map.of("rows", 1, "valueFormat", ",.2f"));
+                List.of(new Metric("Средний результат", "MAX(mean_result)", MARK)), null,
+                Map.of("rows", 1));
         Chart markers = chart("profile_markers", "Маркеры низких результатов по процедурам и годам", Viz.PIVOT,
-                SCHOOL_RESULTS, List.of("procedure_name", "year"), List.of(new Metric("Маркер", "MAX(marker_label)")),
+                SCHOOL_RESULTS, List.of("procedure_name", "year"),
+                List.of(new Metric("Маркер", "MAX(marker_label)", NONE)),
                 null, Map.of("rows", 1, "aggregateFunction", "First"));
         Chart risks = chart("profile_risks", "Профиль рисков: по контексту и по анкетированию ФИОКО", Viz.PIVOT,
-                RISK_PROFILE, List.of("risk", "source_label"), List.of(new Metric("Уровень", "MAX(level)")),
+                RISK_PROFILE, List.of("risk", "source_label"), List.of(new Metric("Уровень", "MAX(level)", NONE)),
                 "is_latest = 1", Map.of("rows", 1, "aggregateFunction", "First"));
         Chart context = chart("profile_context", "Контекст школы (последний год)", Viz.RAW_TABLE, SCHOOL_CONTEXT,
                 List.of("year", "settlement_population", "distance_km", "direct_transport", "internet",
@@ -196,16 +209,18 @@ public final class OrientirDashboards {
         String latestContext = "source = 'context' AND is_latest = 1";
         Chart heat = chart("risk_heatmap", "Школы и риски по контексту: 3 — высокий, 2 — средний, 1 — низкий",
                 Viz.HEATMAP, RISK_PROFILE, List.of("risk", "school"),
-                List.of(new Metric("Уровень риска", "MAX(level_score)")), latestContext + " AND level_score IS NOT NULL",
+                List.of(new Metric("Уровень риска", "MAX(level_score)", COUNT)),
+                latestContext + " AND level_score IS NOT NULL",
                 Map.of("row_limit", 50_000, "show_values", false, "normalize_across", "heatmap",
                         "linear_color_scheme", "oranges", "x_axis_title", "Риск"));
         Chart counts = chart("risk_counts", "Число школ по рискам и уровням (включая «нет данных»)", Viz.PIVOT,
                 RISK_PROFILE, List.of("risk", "level"),
-                List.of(new Metric("Школ", "COUNT(DISTINCT school_id)")), latestContext,
-                Map.of("rows", 1, "valueFormat", "SMART_NUMBER"));
+                List.of(new Metric("Школ", "COUNT(DISTINCT school_id)", COUNT)), latestContext,
+                Map.of("rows", 1));
         Chart bars = chart("risk_levels_bar", "Школы с высоким и средним уровнем риска", Viz.BAR, RISK_PROFILE,
-                List.of("risk", "level"), List.of(new Metric("Школ", "COUNT(DISTINCT school_id)")),
-                latestContext + " AND level_score >= 2", Map.of("stack", "Stack", "y_axis_title", "Школ"));
+                List.of("risk", "level"), List.of(new Metric("Школ", "COUNT(DISTINCT school_id)", COUNT)),
+                latestContext + " AND level_score >= 2", Map.of("stack", "Stack", "y_axis_title", "Школ",
+                        "categories", List.of("высокий", "средний")));
         return new Dashboard("risk-profiles", "Рисковые профили",
                 "Профили рисков школ по контексту и кадрам (локальные прокси Orientir) за последний год: тепловая "
                         + "карта «школы × риски» и число школ по рискам и уровням.",
@@ -223,12 +238,14 @@ public final class OrientirDashboards {
         String latest = "is_latest = 1 AND isb IS NOT NULL AND result_index IS NOT NULL";
         Chart scatter = chart("resilience_scatter", "ИСБ и индекс результатов: резильентные школы выделены", Viz.BUBBLE,
                 RESILIENCE, List.of("school", "resilience_group"),
-                List.of(new Metric("ИСБ", "MAX(isb)"), new Metric("Индекс результатов", "MAX(result_index)"),
-                        new Metric("Школ", "COUNT(*)")),
-                latest, Map.of("row_limit", 50_000));
+                List.of(new Metric("ИСБ", "MAX(isb)", ISB), new Metric("Индекс результатов", "MAX(result_index)", INDEX),
+                        new Metric("Школ", "COUNT(*)", COUNT)),
+                latest, Map.of("row_limit", 50_000,
+                        "categories", List.of("резильентные", "выше ожидаемого", "остальные")));
         Chart groups = chart("resilience_groups_by_year", "Резильентные и «выше ожидаемого» по годам", Viz.BAR,
-                RESILIENCE, List.of("year", "resilience_group"), List.of(new Metric("Школ", "COUNT(*)")),
-                "resilience_group <> 'остальные'", Map.of("y_axis_title", "Школ"));
+                RESILIENCE, List.of("year", "resilience_group"), List.of(new Metric("Школ", "COUNT(*)", COUNT)),
+                "resilience_group <> 'остальные'", Map.of("y_axis_title", "Школ",
+                        "categories", List.of("резильентные", "выше ожидаемого")));
         Chart sites = chart("resilience_training_sites", "Кандидаты в стажировочные площадки", Viz.RAW_TABLE, RESILIENCE,
                 List.of("year", "municipality", "school_id", "school_name", "isb", "result_index", "std_residual",
                         "resilience_group", "training_site_reason"),
@@ -246,23 +263,24 @@ public final class OrientirDashboards {
 
     static Dashboard dataQuality() {
         Chart loads = chart("quality_loads", "Загрузки файлов: прочитано, загружено, в карантине", Viz.RAW_TABLE,
-                META_LOAD, List.of("finished_at", "file", "kind", "status", "rows_read", "rows_loaded",
+                META_LOAD, List.of("finished_at", "file", "kind_name", "status", "rows_read", "rows_loaded",
                         "rows_quarantined", "message"),
                 List.of(), null, Map.of("order_by", List.of("finished_at DESC")));
         Chart rows = chart("quality_rows_by_kind", "Строки по видам файлов: загружено и в карантине", Viz.BAR,
-                META_LOAD, List.of("kind"),
-                List.of(new Metric("Загружено строк", "SUM(rows_loaded)"),
-                        new Metric("В карантине строк", "SUM(rows_quarantined)")),
+                META_LOAD, List.of("kind_name"),
+                List.of(new Metric("Загружено строк", "SUM(rows_loaded)", COUNT),
+                        new Metric("В карантине строк", "SUM(rows_quarantined)", COUNT)),
                 "status = 'loaded'", Map.of("stack", "Stack"));
         Chart reasons = chart("quality_quarantine_reasons", "Причины карантина", Viz.TABLE, META_QUARANTINE,
-                List.of("field", "reason"), List.of(new Metric("Строк", "COUNT(*)")), null, Map.of());
+                List.of("field", "reason"), List.of(new Metric("Строк", "COUNT(*)", COUNT)), null, Map.of());
         Chart runs = chart("quality_freshness", "Свежесть: последние запуски конвейера", Viz.RAW_TABLE, META_RUN,
                 List.of("finished_at", "status", "files_loaded", "files_failed", "rows_loaded", "rows_quarantined",
                         "marts_published", "error"),
                 List.of(), null, Map.of("order_by", List.of("finished_at DESC")));
         Chart judged = chart("quality_results_judged", "Результаты по процедурам: оценено и мало участников", Viz.BAR,
-                SCHOOL_RESULTS, List.of("year", "note"), List.of(new Metric("Школ × процедур", "COUNT(*)")), null,
-                Map.of("stack", "Stack"));
+                SCHOOL_RESULTS, List.of("year", "note"), List.of(new Metric("Школ × процедур", "COUNT(*)", COUNT)), null,
+                Map.of("stack", "Stack",
+                        "categories", List.of("маркер", "нет маркера", "мало участников", "нет участников")));
         return new Dashboard("orientir-data-quality", "Качество данных",
                 "Загрузки файлов, строки загруженные и отклонённые (карантин) с причинами, свежесть данных.",
                 List.of(row(60, Cell.of(runs, 12)),
@@ -276,9 +294,10 @@ public final class OrientirDashboards {
                                List<Metric> metrics, String where, Map<String, Object> extra) {
         Map<String, Object> params = new LinkedHashMap<>(extra);
         List<String> orderBy = (List<String>) params.remove("order_by");
+        List<String> categories = (List<String>) params.remove("categories");
         Object limit = params.remove("row_limit");
         int rowLimit = limit != null ? (Integer) limit : viz == Viz.RAW_TABLE || viz == Viz.PIVOT ? 10_000 : 1_000;
         return new Chart(key, title, viz, dataset, columns, metrics, where, orderBy == null ? List.of() : orderBy,
-                rowLimit, params);
+                rowLimit, categories == null ? List.of() : categories, params);
     }
 }

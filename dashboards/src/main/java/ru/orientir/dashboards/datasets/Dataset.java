@@ -12,7 +12,12 @@ import java.util.UUID;
  */
 public record Dataset(String table, String title, List<Column> columns, String sql) {
 
-    public record Column(String name, String label) {
+    /** A column with the label analysts read and how charts show its numbers ({@link NumberFormat#NONE} for words). */
+    public record Column(String name, String label, NumberFormat format) {
+        /** A column of words, codes or years. */
+        public Column(String name, String label) {
+            this(name, label, NumberFormat.NONE);
+        }
     }
 
     public Dataset {
@@ -56,8 +61,12 @@ public record Dataset(String table, String title, List<Column> columns, String s
     }
 
     public String label(String column) {
-        return columns.stream().filter(c -> c.name().equals(column)).map(Column::label).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(table + " has no column " + column));
+        return column(column).label();
+    }
+
+    public Column column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(table + " has no column " + name));
     }
 
     public UUID uuid() {

@@ -1,5 +1,12 @@
 package ru.orientir.dashboards.datasets;
 
+import static ru.orientir.dashboards.datasets.NumberFormat.COUNT;
+import static ru.orientir.dashboards.datasets.NumberFormat.DECIMAL;
+import static ru.orientir.dashboards.datasets.NumberFormat.INDEX;
+import static ru.orientir.dashboards.datasets.NumberFormat.ISB;
+import static ru.orientir.dashboards.datasets.NumberFormat.MARK;
+import static ru.orientir.dashboards.datasets.NumberFormat.PERCENT;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +22,15 @@ public final class MartDatasets {
             new Column("level", "Уровень"),
             new Column("list_year", "Год списка"),
             new Column("municipality", "Муниципалитет"),
-            new Column("schools", "Школ"),
-            new Column("on_list", "В списке"),
-            new Column("entered", "Вошли"),
-            new Column("first_time", "Впервые"),
-            new Column("returning", "Повторно"),
-            new Column("stayed", "Остались"),
-            new Column("left", "Вышли"),
-            new Column("share_on_list", "Доля в списке"),
-            new Column("no_data", "Нет данных"),
+            new Column("schools", "Школ", COUNT),
+            new Column("on_list", "В списке", COUNT),
+            new Column("entered", "Вошли", COUNT),
+            new Column("first_time", "Впервые", COUNT),
+            new Column("returning", "Повторно", COUNT),
+            new Column("stayed", "Остались", COUNT),
+            new Column("left", "Вышли", COUNT),
+            new Column("share_on_list", "Доля в списке", PERCENT),
+            new Column("no_data", "Нет данных", COUNT),
             new Column("run_id", "Запуск")));
 
     public static final Dataset SCHOOL_STATUS = new Dataset("school_status", "Статус школ по годам", List.of(
@@ -33,8 +40,8 @@ public final class MartDatasets {
             new Column("municipality", "Муниципалитет"),
             new Column("on_list", "В списке"),
             new Column("status", "Переход"),
-            new Column("consecutive_years", "Лет подряд в списке"),
-            new Column("total_years", "Всего лет в списке"),
+            new Column("consecutive_years", "Лет подряд в списке", COUNT),
+            new Column("total_years", "Всего лет в списке", COUNT),
             new Column("cluster", "Кластер"),
             new Column("cluster_name", "Кластер (название)"),
             new Column("cluster_reason", "Основание кластера"),
@@ -60,20 +67,21 @@ public final class MartDatasets {
             new Column("load_id", "Загрузка"),
             new Column("run_id", "Запуск"),
             new Column("file", "Файл"),
-            new Column("kind", "Вид файла"),
+            new Column("kind", "Вид файла (код)"),
             new Column("content_sha256", "Контрольная сумма"),
             new Column("started_at", "Начало"),
             new Column("finished_at", "Окончание"),
-            new Column("rows_read", "Строк прочитано"),
-            new Column("rows_loaded", "Строк загружено"),
-            new Column("rows_quarantined", "Строк в карантине"),
+            new Column("rows_read", "Строк прочитано", COUNT),
+            new Column("rows_loaded", "Строк загружено", COUNT),
+            new Column("rows_quarantined", "Строк в карантине", COUNT),
             new Column("status", "Состояние"),
-            new Column("message", "Сообщение")));
+            new Column("message", "Сообщение"),
+            new Column("kind_name", "Вид файла")));
 
     public static final Dataset META_QUARANTINE = new Dataset("meta_quarantine", "Карантин: отклонённые строки", List.of(
             new Column("load_id", "Загрузка"),
             new Column("file", "Файл"),
-            new Column("line", "Строка файла"),
+            new Column("line", "Строка файла", COUNT),
             new Column("field", "Поле"),
             new Column("reason", "Причина"),
             new Column("raw", "Исходная строка")));
@@ -84,17 +92,17 @@ public final class MartDatasets {
             new Column("started_at", "Начало"),
             new Column("finished_at", "Окончание"),
             new Column("status", "Состояние"),
-            new Column("files_seen", "Файлов найдено"),
-            new Column("files_loaded", "Файлов загружено"),
-            new Column("files_skipped", "Файлов пропущено"),
-            new Column("files_failed", "Файлов с ошибкой"),
-            new Column("rows_read", "Строк прочитано"),
-            new Column("rows_loaded", "Строк загружено"),
-            new Column("rows_quarantined", "Строк в карантине"),
+            new Column("files_seen", "Файлов найдено", COUNT),
+            new Column("files_loaded", "Файлов загружено", COUNT),
+            new Column("files_skipped", "Файлов пропущено", COUNT),
+            new Column("files_failed", "Файлов с ошибкой", COUNT),
+            new Column("rows_read", "Строк прочитано", COUNT),
+            new Column("rows_loaded", "Строк загружено", COUNT),
+            new Column("rows_quarantined", "Строк в карантине", COUNT),
             new Column("marts_published", "Опубликованные витрины"),
             new Column("error", "Ошибка"),
             new Column("triggered_by", "Как запущен"),
-            new Column("executions", "Попыток"),
+            new Column("executions", "Попыток", COUNT),
             new Column("resumed_from", "Продолжен с шага"),
             new Column("config_json", "Конфигурация")));
 
@@ -109,15 +117,15 @@ public final class MartDatasets {
     /** The region's list year by year beside the previous year's size, for exit and returning rates. */
     public static final Dataset REGION_DYNAMICS = Dataset.view("v_region_dynamics", "Динамика списка ШНОР по региону", List.of(
             new Column("list_year", "Год списка"),
-            new Column("schools", "Школ"),
-            new Column("on_list", "В списке"),
-            new Column("prev_on_list", "В списке годом ранее"),
-            new Column("entered", "Вошли"),
-            new Column("first_time", "Впервые"),
-            new Column("returning", "Повторно"),
-            new Column("stayed", "Остались"),
-            new Column("left", "Вышли"),
-            new Column("share_on_list", "Доля в списке")));
+            new Column("schools", "Школ", COUNT),
+            new Column("on_list", "В списке", COUNT),
+            new Column("prev_on_list", "В списке годом ранее", COUNT),
+            new Column("entered", "Вошли", COUNT),
+            new Column("first_time", "Впервые", COUNT),
+            new Column("returning", "Повторно", COUNT),
+            new Column("stayed", "Остались", COUNT),
+            new Column("left", "Вышли", COUNT),
+            new Column("share_on_list", "Доля в списке", PERCENT)));
 
     /** Schools ever on the list, with a "+"/"−" mark for every list year (the tables regions publish). */
     public static final Dataset MEMBERSHIP_YEARS = Dataset.view("v_membership_years", "Членство школ в списке по годам",
@@ -126,7 +134,7 @@ public final class MartDatasets {
                     new Column("school_id", "Код ОО"),
                     new Column("school_name", "Школа"),
                     new Column("mark", "В списке (+/−)"),
-                    new Column("on_list_flag", "В списке (1/0)")));
+                    new Column("on_list_flag", "В списке (1/0)", COUNT)));
 
     /** school_status with Russian words for the status and membership, and the membership's evidence, for tables. */
     public static final Dataset SCHOOL_YEARS = Dataset.view("v_school_years", "Школы по годам списка", List.of(
@@ -137,8 +145,8 @@ public final class MartDatasets {
             new Column("school", "Школа (код — название)"),
             new Column("on_list_label", "В списке"),
             new Column("status_label", "Переход"),
-            new Column("consecutive_years", "Лет подряд в списке"),
-            new Column("total_years", "Всего лет в списке"),
+            new Column("consecutive_years", "Лет подряд в списке", COUNT),
+            new Column("total_years", "Всего лет в списке", COUNT),
             new Column("cluster_name", "Кластер"),
             new Column("cluster_reason", "Основание кластера"),
             new Column("source_label", "Источник списка"),
@@ -159,12 +167,12 @@ public final class MartDatasets {
                     new Column("school", "Школа (код — название)"),
                     new Column("procedure_name", "Оценочная процедура"),
                     new Column("procedure", "Вид процедуры"),
-                    new Column("participants", "Участников"),
-                    new Column("share_low", "Доля «2» / ниже минимума"),
-                    new Column("threshold", "Порог"),
-                    new Column("mean_result", "Средний результат"),
+                    new Column("participants", "Участников", COUNT),
+                    new Column("share_low", "Доля «2» / ниже минимума", PERCENT),
+                    new Column("threshold", "Порог: доля «2» / ниже минимума", PERCENT),
+                    new Column("mean_result", "Средний результат", MARK),
                     new Column("marker_label", "Маркер"),
-                    new Column("marker_flag", "Маркер (1/0)"),
+                    new Column("marker_flag", "Маркер (1/0)", COUNT),
                     new Column("note", "Примечание")));
 
     /** risk_profile with the level as a score (3/2/1, «нет данных» empty) and the source in words. */
@@ -176,11 +184,11 @@ public final class MartDatasets {
             new Column("school", "Школа (код — название)"),
             new Column("risk", "Риск"),
             new Column("level", "Уровень риска"),
-            new Column("level_score", "Уровень (3 высокий, 2 средний, 1 низкий)"),
+            new Column("level_score", "Уровень (3 высокий, 2 средний, 1 низкий)", COUNT),
             new Column("source", "Источник (код)"),
             new Column("source_label", "Источник"),
             new Column("evidence", "Основание"),
-            new Column("is_latest", "Последний год (1/0)")));
+            new Column("is_latest", "Последний год (1/0)", COUNT)));
 
     /** resilience with the school's group (резильентные, выше ожидаемого, остальные) for the scatter legend. */
     public static final Dataset RESILIENCE = Dataset.view("v_resilience", "Резильентность школ", List.of(
@@ -189,15 +197,15 @@ public final class MartDatasets {
             new Column("school_id", "Код ОО"),
             new Column("school_name", "Школа"),
             new Column("school", "Школа (код — название)"),
-            new Column("isb", "ИСБ"),
-            new Column("result_index", "Индекс результатов"),
-            new Column("residual", "Отклонение от ожидаемого"),
-            new Column("std_residual", "Стандартизованное отклонение"),
+            new Column("isb", "ИСБ", ISB),
+            new Column("result_index", "Индекс результатов", INDEX),
+            new Column("residual", "Отклонение от ожидаемого", INDEX),
+            new Column("std_residual", "Стандартизованное отклонение", INDEX),
             new Column("resilience_group", "Группа"),
             new Column("training_site_label", "Кандидат в стажировочные площадки"),
-            new Column("training_site_flag", "Кандидат (1/0)"),
+            new Column("training_site_flag", "Кандидат (1/0)", COUNT),
             new Column("training_site_reason", "Почему кандидат"),
-            new Column("is_latest", "Последний год (1/0)")));
+            new Column("is_latest", "Последний год (1/0)", COUNT)));
 
     /** Each school's status in list year Y beside its results of Y − 1, for the gap between list schools and the rest. */
     public static final Dataset LIST_GAP = Dataset.view("v_list_gap", "Результаты школ списка и остальных", List.of(
@@ -205,9 +213,9 @@ public final class MartDatasets {
             new Column("municipality", "Муниципалитет"),
             new Column("school_id", "Код ОО"),
             new Column("group_label", "Группа школ"),
-            new Column("on_list_flag", "В списке (1/0)"),
-            new Column("result_index", "Индекс результатов (год до списка)"),
-            new Column("share_low", "Средняя доля «2» / ниже минимума (год до списка)")));
+            new Column("on_list_flag", "В списке (1/0)", COUNT),
+            new Column("result_index", "Индекс результатов (год до списка)", INDEX),
+            new Column("share_low", "Средняя доля «2» / ниже минимума (год до списка)", PERCENT)));
 
     /** Each school's latest context row. */
     public static final Dataset SCHOOL_CONTEXT = Dataset.view("v_school_context", "Контекст школ (последний год)",
@@ -216,16 +224,16 @@ public final class MartDatasets {
                     new Column("school_id", "Код ОО"),
                     new Column("school_name", "Школа"),
                     new Column("school", "Школа (код — название)"),
-                    new Column("settlement_population", "Население пункта"),
-                    new Column("distance_km", "До регионального центра, км"),
+                    new Column("settlement_population", "Население пункта", COUNT),
+                    new Column("distance_km", "До регионального центра, км", DECIMAL),
                     new Column("direct_transport", "Прямое транспортное сообщение"),
                     new Column("internet", "Интернет"),
-                    new Column("computers_per_100", "Компьютеров на 100 обучающихся"),
-                    new Column("parents_higher_education_share", "Доля родителей с высшим образованием"),
-                    new Column("unemployed_parents_share", "Доля безработных родителей"),
-                    new Column("low_income_share", "Доля малоимущих семей"),
-                    new Column("non_native_russian_share", "Доля с неродным русским"),
-                    new Column("ovz_share", "Доля обучающихся с ОВЗ")));
+                    new Column("computers_per_100", "Компьютеров на 100 обучающихся", DECIMAL),
+                    new Column("parents_higher_education_share", "Доля родителей с высшим образованием", PERCENT),
+                    new Column("unemployed_parents_share", "Доля безработных родителей", PERCENT),
+                    new Column("low_income_share", "Доля малоимущих семей", PERCENT),
+                    new Column("non_native_russian_share", "Доля с неродным русским", PERCENT),
+                    new Column("ovz_share", "Доля обучающихся с ОВЗ", PERCENT)));
 
     /** Each school's latest staffing row, with the shares the staffing risks read. */
     public static final Dataset SCHOOL_STAFFING = Dataset.view("v_school_staffing", "Кадры школ (последний год)",
@@ -234,15 +242,15 @@ public final class MartDatasets {
                     new Column("school_id", "Код ОО"),
                     new Column("school_name", "Школа"),
                     new Column("school", "Школа (код — название)"),
-                    new Column("students", "Обучающихся"),
-                    new Column("staff", "Педагогических работников"),
-                    new Column("teachers", "Учителей"),
-                    new Column("vacancies", "Вакансий"),
-                    new Column("teachers_pension_age", "Учителей пенсионного возраста"),
-                    new Column("pension_share", "Доля пенсионного возраста"),
-                    new Column("teachers_without_training", "Без профильной подготовки"),
-                    new Column("untrained_share", "Доля без профильной подготовки"),
-                    new Column("avg_load", "Средняя нагрузка, ч"),
+                    new Column("students", "Обучающихся", COUNT),
+                    new Column("staff", "Педагогических работников", COUNT),
+                    new Column("teachers", "Учителей", COUNT),
+                    new Column("vacancies", "Вакансий", COUNT),
+                    new Column("teachers_pension_age", "Учителей пенсионного возраста", COUNT),
+                    new Column("pension_share", "Доля пенсионного возраста", PERCENT),
+                    new Column("teachers_without_training", "Без профильной подготовки", COUNT),
+                    new Column("untrained_share", "Доля без профильной подготовки", PERCENT),
+                    new Column("avg_load", "Средняя нагрузка, ч", DECIMAL),
                     new Column("head_changed", "Смена руководства в году")));
 
     private MartDatasets() {

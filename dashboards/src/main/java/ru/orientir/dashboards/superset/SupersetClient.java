@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,32 +20,102 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Superset's REST API as Orientir uses it: log in (JWT), CSRF token with its session cookie, the asset import, list
  * look-ups, and plain JSON calls. Every failure names the call and carries Superset's answer.
+ *
+ * <p>Superset may sit under a path ({@code https://host/superset/}): every call keeps that path. An access token
+ * lives minutes (Superset's {@code JWT_ACCESS_TOKEN_EXPIRES}, 15 by default) and a sync can outlast it: a call
+ * answered 401 gets a new access token through the refresh token and is sent once more; when the refresh token is
+ * refused too, the client logs in again.
  */
 public final class SupersetClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOGIN = "/api/v1/security/login";
+    private static final String REFRESH = "/api/v1/security/refresh";
+    private static final String CSRF = "/api/v1/security/csrf_token/";
 
     private final URI base;
+    /** The base URL without a trailing slash: API paths are appended to it, never resolved against it. */
+    private final String root;
+    private final String username;
+    private final String password;
     private final HttpClient http;
     private String accessToken;
+    private String refreshToken;
     private String csrfToken;
+    /** Set while logging in or renewing the token: a 401 then is the answer, not a reason to renew again. */
+    private boolean renewing;
 
-    private SupersetClient(URI base) {
+    private SupersetClient(URI base, String username, String password) {
         this.base = base;
+        String b = base.toString();
+        this.root = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.username = username;
+        this.password = password;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Logs in with the database provider and fetches a CSRF token for the session. */
     public static SupersetClient login(URI base, String username, String password) {
-        SupersetClient client = new SupersetClient(base);
-        JsonNode tokens = client.send("POST", "/api/v1/security/login",
+        SupersetClient client = new SupersetClient(base, username, password);
+        client.logIn();
+        return client;
+    }
+
+    private void logIn() {
+        boolean outer = renewing;
+        renewing = true;
+        try {
+            logInOnce();
+        } finally {
+            renewing = outer;
+        }
+    }
+
+    private void logInOnce() {
+        JsonNode tokens = send("POST", LOGIN,
                 Map.of("username", username, "password", password, "provider", "db", "refresh", true), false);
-        client.accessToken = tokens.path("access_token").asText(null);
-        if (client.accessToken == null) {
+        accessToken = tokens.path("access_token").asText(null);
+        refreshToken = tokens.path("refresh_token").asText(null);
+        if (accessToken == null) {
             throw new SupersetException("Вход в Superset " + base + " не удался: нет access_token в ответе");
         }
-        client.csrfToken = client.send("GET", "/api/v1/security/csrf_token/", null, true).path("result").asText();
-        return client;
+        csrfToken = send("GET", CSRF, null, true).path("result").asText();
+    }
+
+    /**
+     * A new access token after a 401: through the refresh token (Superset answers {@code access_token} for
+     * {@code Authorization: Bearer <refresh token>}), else by logging in again when that is refused or absent.
+     */
+    private void renewAccess() {
+        renewing = true;
+        try {
+            refreshOrLogIn();
+        } finally {
+            renewing = false;
+        }
+    }
+
+    private void refreshOrLogIn() {
+        if (refreshToken != null) {
+            HttpRequest refresh = HttpRequest.newBuilder(uri(REFRESH)).timeout(Duration.ofMinutes(2))
+                    .header("Accept", "application/json").header("Authorization", "Bearer " + refreshToken)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> r = exchange("POST " + REFRESH, refresh);
+            String access = null;
+            if (r.statusCode() / 100 == 2) {
+                try {
+                    access = JSON.readTree(r.body()).path("access_token").asText(null);
+                } catch (IOException e) {
+                    access = null; // an unreadable answer is a refused refresh: log in again below
+                }
+            }
+            if (access != null) {
+                accessToken = access;
+                csrfToken = send("GET", CSRF, null, true).path("result").asText();
+                return;
+            }
+        }
+        logIn();
     }
 
     public URI base() {
@@ -91,12 +162,6 @@ public final class SupersetClient {
         }
     }
 
-    /** The numeric id of the object with this UUID, or -1. */
-    public long idOf(String resource, UUID uuid) {
-        return list(resource).stream().filter(n -> uuid.toString().equals(n.path("uuid").asText()))
-                .mapToLong(n -> n.path("id").asLong()).findFirst().orElse(-1);
-    }
-
     /** {@code POST /api/v1/assets/import/}: the bundle overwrites the objects with the same UUIDs. */
     public void importAssets(byte[] zip, Map<String, String> passwords) {
         String boundary = "----orientir" + UUID.randomUUID();
@@ -119,43 +184,66 @@ public final class SupersetClient {
         System.arraycopy(h, 0, body, 0, h.length);
         System.arraycopy(zip, 0, body, h.length, zip.length);
         System.arraycopy(t, 0, body, h.length + zip.length, t.length);
-        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve("/api/v1/assets/import/")))
+        execute("POST /api/v1/assets/import/", () -> authorized(HttpRequest.newBuilder(uri("/api/v1/assets/import/")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        execute("POST /api/v1/assets/import/", request);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), true);
     }
 
     private JsonNode send(String method, String path, Object body, boolean auth) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
-                .header("Accept", "application/json");
-        if (auth) {
-            authorized(b);
-        }
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8));
-        }
-        return execute(method + " " + path, b.build());
+        String json = body == null ? null : toJson(body);
+        return execute(method + " " + path, () -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+                    .header("Accept", "application/json");
+            if (auth) {
+                authorized(b);
+            }
+            if (json == null) {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            }
+            return b.build();
+        }, auth);
+    }
+
+    /** The API path under Superset's base URL, keeping the base's own path ({@code /superset/api/v1/…}). */
+    URI uri(String path) {
+        return URI.create(root + (path.startsWith("/") ? path : "/" + path));
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b) {
-        b.header("Authorization", "Bearer " + accessToken).header("Referer", base.toString() + "/");
+        b.header("Authorization", "Bearer " + accessToken).header("Referer", root + "/");
         if (csrfToken != null) {
             b.header("X-CSRFToken", csrfToken);
         }
         return b;
     }
 
-    private JsonNode execute(String call, HttpRequest request) {
+    /**
+     * Sends the request; an authorised call answered 401 (the access token expired) is built again with a renewed
+     * token and sent once more.
+     */
+    private JsonNode execute(String call, Supplier<HttpRequest> request, boolean auth) {
+        HttpResponse<String> r = exchange(call, request.get());
+        if (auth && r.statusCode() == 401 && !renewing) {
+            renewAccess();
+            r = exchange(call, request.get());
+        }
+        if (r.statusCode() / 100 != 2) {
+            throw new SupersetException("Superset " + call + ": HTTP " + r.statusCode() + ": " + abbreviate(r.body()));
+        }
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() / 100 != 2) {
-                throw new SupersetException("Superset " + call + ": HTTP " + r.statusCode() + ": " + abbreviate(r.body()));
-            }
             return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new SupersetException("Superset " + call + ": ответ не JSON: " + abbreviate(r.body()), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String call, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new SupersetException("Superset " + base + " недоступен (" + call + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -26,6 +26,18 @@ public record SupersetSettings(URI url, String username, String password, String
     public record Reader(String user, String password) {
         static final Reader NONE = new Reader(null, null);
 
+        /**
+         * {@code ORIENTIR_SUPERSET_WAREHOUSE_USER} and its password; throws IllegalArgumentException (Russian) for a
+         * user without a password.
+         */
+        public static Reader of(String user, String password) {
+            if (user != null && !user.isBlank() && password == null) {
+                throw new IllegalArgumentException("ORIENTIR_SUPERSET_WAREHOUSE_USER задан без пароля: задайте "
+                        + "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD или ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD_FILE");
+            }
+            return new Reader(user, password);
+        }
+
         public boolean configured() {
             return user != null && !user.isBlank();
         }
@@ -40,32 +52,38 @@ public record SupersetSettings(URI url, String username, String password, String
         this(url, username, password, databaseUriOverride, Reader.NONE);
     }
 
-    /** The settings, or empty when {@code SUPERSET_URL} is not set (Superset is not configured). */
+    /**
+     * The settings from the environment's variables (see the class comment), or empty when {@code SUPERSET_URL} is not
+     * set. Orientir's commands do not call this: their configuration reads the environment once and calls
+     * {@link #of}.
+     */
     public static Optional<SupersetSettings> fromEnvironment(Map<String, String> env) {
-        String url = env.get("SUPERSET_URL");
+        return of(env.get("SUPERSET_URL"), env.get("SUPERSET_USERNAME"), secret(env, "SUPERSET_PASSWORD"),
+                env.get("ORIENTIR_SUPERSET_DATABASE_URI"), readerFromEnvironment(env));
+    }
+
+    /**
+     * The settings from their values ({@code SUPERSET_URL}, {@code SUPERSET_USERNAME}, the password, the optional
+     * {@code ORIENTIR_SUPERSET_DATABASE_URI}, the reader), or empty when {@code url} is not set (Superset is not
+     * configured). Throws IllegalArgumentException (Russian) when the URL is set without credentials.
+     */
+    public static Optional<SupersetSettings> of(String url, String username, String password, String databaseUri,
+                                                Reader reader) {
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        String user = env.get("SUPERSET_USERNAME");
-        String password = secret(env, "SUPERSET_PASSWORD");
-        if (user == null || user.isBlank() || password == null) {
+        if (username == null || username.isBlank() || password == null) {
             throw new IllegalArgumentException("SUPERSET_URL задан, но нет учётных данных: задайте SUPERSET_USERNAME "
                     + "и SUPERSET_PASSWORD (или SUPERSET_PASSWORD_FILE)");
         }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return Optional.of(new SupersetSettings(URI.create(base), user, password,
-                env.get("ORIENTIR_SUPERSET_DATABASE_URI"), readerFromEnvironment(env)));
+        return Optional.of(new SupersetSettings(URI.create(base), username, password,
+                databaseUri == null || databaseUri.isBlank() ? null : databaseUri, reader == null ? Reader.NONE : reader));
     }
 
     /** The read-only warehouse user Superset reads as, from the environment (none configured: null fields). */
     public static Reader readerFromEnvironment(Map<String, String> env) {
-        String readerUser = env.get("ORIENTIR_SUPERSET_WAREHOUSE_USER");
-        String readerPassword = secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD");
-        if (readerUser != null && !readerUser.isBlank() && readerPassword == null) {
-            throw new IllegalArgumentException("ORIENTIR_SUPERSET_WAREHOUSE_USER задан без пароля: задайте "
-                    + "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD или ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD_FILE");
-        }
-        return new Reader(readerUser, readerPassword);
+        return Reader.of(env.get("ORIENTIR_SUPERSET_WAREHOUSE_USER"), secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD"));
     }
 
     /** {@code NAME}, else the stripped contents of the file {@code NAME_FILE}, else null. */

@@ -63,20 +63,6 @@ public final class SupersetSync {
         this.warehouse = warehouse;
     }
 
-    /**
-     * The one call the pipeline makes after publishing: syncs when {@code SUPERSET_URL} is set, otherwise says that
-     * Superset is not configured. Returns the line to print.
-     */
-    public static String afterPublish(Map<String, String> env, WarehouseSettings warehouseSettings, Warehouse warehouse)
-            throws SQLException {
-        var settings = SupersetSettings.fromEnvironment(env);
-        if (settings.isEmpty()) {
-            return "Superset не настроен (SUPERSET_URL не задан): дашборды не обновлялись";
-        }
-        Result r = new SupersetSync(settings.get(), warehouseSettings, warehouse).run();
-        return r.summary(settings.get().url().toString());
-    }
-
     public Result run() throws SQLException {
         long started = System.nanoTime();
         WarehouseForSuperset target = WarehouseForSuperset.of(warehouseSettings, settings.databaseUriOverride(),

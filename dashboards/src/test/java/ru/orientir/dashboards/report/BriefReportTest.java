@@ -148,7 +148,7 @@ class BriefReportTest {
         w.migrate();
         try (Connection c = w.connection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO meta_load VALUES ('L1','R1','schools.csv','schools','h', TIMESTAMP '2026-01-01 00:00:00', "
-                    + "TIMESTAMP '2026-01-01 00:00:01', 5, 5, 0, 'loaded', NULL)");
+                    + "TIMESTAMP '2026-01-01 00:00:01', 5, 5, 0, 'loaded', NULL, NULL)");
             String z = "Заозёрный район";
             s.execute("INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json) VALUES "
                     + "('L1',1,'A','Школа A','" + z + "','{\"settlement\":\"г. Заозёрск\",\"urban_rural\":\"городская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"300\"}'),"
@@ -202,11 +202,11 @@ class BriefReportTest {
             // staffing: the active (latest) load of staffing_2021.csv; its older load and 2020 must not count
             s.execute("INSERT INTO meta_load VALUES "
                     + "('L0','R0','staffing_2021.csv','staffing','h0', TIMESTAMP '2025-12-01 00:00:00', "
-                    + "TIMESTAMP '2025-12-01 00:00:01', 2, 2, 0, 'loaded', NULL),"
+                    + "TIMESTAMP '2025-12-01 00:00:01', 2, 2, 0, 'loaded', NULL, NULL),"
                     + "('L2','R1','staffing_2021.csv','staffing','h2', TIMESTAMP '2026-01-01 00:00:00', "
-                    + "TIMESTAMP '2026-01-01 00:00:02', 3, 3, 0, 'loaded', NULL),"
+                    + "TIMESTAMP '2026-01-01 00:00:02', 3, 3, 0, 'loaded', NULL, NULL),"
                     + "('L3','R1','staffing_2020.csv','staffing','h3', TIMESTAMP '2026-01-01 00:00:00', "
-                    + "TIMESTAMP '2026-01-01 00:00:03', 1, 1, 0, 'loaded', NULL)");
+                    + "TIMESTAMP '2026-01-01 00:00:03', 1, 1, 0, 'loaded', NULL, NULL)");
             s.execute("INSERT INTO stg_staffing VALUES "
                     + "('L0',2,2021,'A','Школа A',300,99,99,9,9,9,30.0,true),"
                     + "('L2',2,2021,'A','Школа A',300,25,20,0,6,1,18.5,false),"

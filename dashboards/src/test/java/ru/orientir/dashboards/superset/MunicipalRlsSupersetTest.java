@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import ru.orientir.dashboards.assets.OrientirDashboards;
 import ru.orientir.warehouse.Warehouse;
 import ru.orientir.warehouse.WarehouseSettings;
 
@@ -27,7 +28,8 @@ import ru.orientir.warehouse.WarehouseSettings;
  * Row-level security fails closed, against a real Superset over a DuckDB warehouse whose municipalities have hostile
  * names: a coordinator with their municipality's role sees exactly its rows; a user with only the shared access role
  * of earlier versions (which a sync finds holding the datasets, as an upgrade would) or with no municipality's role
- * reads nothing. Needs Superset's virtualenv (ORIENTIR_SUPERSET_VENV or ~/.cache/orientir/superset-venv), not Chromium;
+ * reads nothing; and a sync through a path prefix (Superset behind a reverse proxy) keeps the prefix in every call.
+ * Needs Superset's virtualenv (ORIENTIR_SUPERSET_VENV or ~/.cache/orientir/superset-venv), not Chromium;
  * ORIENTIR_TEST_SUPERSET_URL / _PASSWORD reuse a running Superset.
  */
 class MunicipalRlsSupersetTest {
@@ -116,6 +118,25 @@ class MunicipalRlsSupersetTest {
 
         assertReadsNothing(acceptance, "access-only-" + suffix, "Gamma", SupersetSync.LEGACY_ACCESS_ROLE);
         assertReadsNothing(acceptance, "gamma-only-" + suffix, "Gamma");
+    }
+
+    /** SUPERSET_URL with a path (Superset behind a reverse proxy at /superset/): a whole sync keeps the path. */
+    @Test
+    void aSyncThroughAPathPrefixKeepsThePrefixInEveryCall() throws Exception {
+        try (PathPrefixProxy proxy = new PathPrefixProxy(server.url())) {
+            SupersetSettings settings = new SupersetSettings(proxy.url(), SupersetServer.ADMIN, server.adminPassword(),
+                    null);
+            SupersetSync.Result result;
+            try (Warehouse w = Warehouse.open(settings())) {
+                result = new SupersetSync(settings, settings(), w).run();
+            }
+            assertEquals(OrientirDashboards.all().size(), result.dashboards());
+            assertEquals(List.of(), proxy.outsidePrefix(), "calls that lost the path prefix");
+            List<String> calls = proxy.forwarded();
+            assertTrue(calls.contains("POST /superset/api/v1/security/login"), calls.toString());
+            assertTrue(calls.contains("POST /superset/api/v1/assets/import/"), calls.toString());
+            assertTrue(calls.stream().anyMatch(c -> c.startsWith("GET /superset/api/v1/security/roles/")), calls.toString());
+        }
     }
 
     private void assertReadsNothing(SupersetAcceptance acceptance, String user, String... roles) throws Exception {

@@ -90,6 +90,27 @@ public final class SupersetAcceptance {
         return times;
     }
 
+    /**
+     * Values a chart colours that have no colour of their own: for every chart that sets a column's values apart, the
+     * values its query returns that are not among its categories (Superset would deal them a colour of its scheme).
+     */
+    public List<String> uncolouredCategories(Map<String, Long> datasetIds) {
+        List<String> problems = new ArrayList<>();
+        for (Chart c : OrientirDashboards.charts()) {
+            if (c.categories().isEmpty()) {
+                continue;
+            }
+            String column = c.columns().get(1);
+            for (JsonNode row : rows(admin, c, datasetIds.get(c.dataset().table()))) {
+                String value = row.path(column).asText();
+                if (!c.categories().contains(value)) {
+                    problems.add(c.key() + ": «" + value + "» has no colour");
+                }
+            }
+        }
+        return problems.stream().distinct().toList();
+    }
+
     /** The rows the chart's query returns for this client (admin or a municipal user). */
     public static List<JsonNode> rows(SupersetClient client, Chart chart, long datasetId) {
         List<JsonNode> rows = new ArrayList<>();

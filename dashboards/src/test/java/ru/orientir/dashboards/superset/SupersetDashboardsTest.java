@@ -70,6 +70,8 @@ class SupersetDashboardsTest {
         SupersetAcceptance acceptance = new SupersetAcceptance(admin);
         assertEquals(List.of(), acceptance.everyObjectOnce(municipalities));
 
+        assertEquals(List.of(), acceptance.uncolouredCategories(second.datasetIds()));
+
         Map<String, List<Duration>> times = acceptance.chartQueryTimes(second.datasetIds(),
                 Integer.parseInt(System.getenv().getOrDefault("ORIENTIR_TEST_CHART_REPEATS", "5")));
         System.out.println(SupersetAcceptance.percentiles(times));
@@ -98,6 +100,17 @@ class SupersetDashboardsTest {
                 quarantined = rs.getLong(1);
             }
             SupersetPreconditions.assertRendered(pages, quarantined == 0 ? java.util.Set.of("Причины карантина") : java.util.Set.of());
+            // a pivot heads its rows and columns with Russian labels, never the warehouse's column names
+            List<String> rawHeaders = new java.util.ArrayList<>();
+            for (Chart c : OrientirDashboards.charts()) {
+                if (c.viz() != Chart.Viz.PIVOT) {
+                    continue;
+                }
+                pages.values().stream().flatMap(List::stream).filter(p -> p.title().equals(c.title())).forEach(p ->
+                        c.columns().stream().filter(col -> p.text().matches("(?s).*\\b" + col + "\\b.*"))
+                                .forEach(col -> rawHeaders.add(c.key() + ": " + col)));
+            }
+            assertEquals(List.of(), rawHeaders);
         }
     }
 }

@@ -14,14 +14,14 @@ import picocli.CommandLine.Spec;
 import ru.orientir.dashboards.assets.AssetBundle;
 import ru.orientir.dashboards.assets.OrientirDashboards;
 import ru.orientir.dashboards.datasets.MartDatasets;
-import ru.orientir.dashboards.superset.SupersetSettings;
 import ru.orientir.dashboards.superset.SupersetSync;
 import ru.orientir.dashboards.superset.WarehouseForSuperset;
 import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.warehouse.Warehouse;
 
 @Command(name = "dashboards", mixinStandardHelpOptions = true,
-        description = "Dashboards in Apache Superset.",
+        description = "Дашборды Apache Superset: создать или обновить их в Superset (sync) или записать пакет для "
+                + "импорта (bundle).",
         subcommands = {DashboardsCommand.Sync.class, DashboardsCommand.Bundle.class})
 public final class DashboardsCommand implements Runnable {
 
@@ -34,10 +34,11 @@ public final class DashboardsCommand implements Runnable {
     }
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
-            description = {"Create or update the warehouse connection, datasets, charts, dashboards, municipal roles and "
-                    + "their row-level security in the Superset at SUPERSET_URL (idempotent).",
-                    "Environment: SUPERSET_URL, SUPERSET_USERNAME, SUPERSET_PASSWORD or SUPERSET_PASSWORD_FILE; "
-                            + "ORIENTIR_SUPERSET_DATABASE_URI when Superset reaches the warehouse by another address."})
+            description = {"Создать или обновить в Superset по адресу SUPERSET_URL подключение к хранилищу, наборы данных, "
+                    + "диаграммы, дашборды, роли муниципалитетов и их построчный доступ; повторный вызов ничего не "
+                    + "дублирует.",
+                    "Переменные окружения: SUPERSET_URL, SUPERSET_USERNAME, SUPERSET_PASSWORD или SUPERSET_PASSWORD_FILE; "
+                            + "ORIENTIR_SUPERSET_DATABASE_URI, если Superset видит хранилище по другому адресу."})
     static final class Sync implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -45,13 +46,13 @@ public final class DashboardsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            var settings = SupersetSettings.fromEnvironment(System.getenv());
+            OrientirConfig config = ConfigOption.forReading(spec.commandLine().getErr());
+            var settings = config.superset().settings();
             if (settings.isEmpty()) {
                 spec.commandLine().getErr().println("Superset не настроен: задайте SUPERSET_URL, SUPERSET_USERNAME и "
                         + "SUPERSET_PASSWORD (или SUPERSET_PASSWORD_FILE)");
                 return 2;
             }
-            OrientirConfig config = ConfigOption.load();
             try (Warehouse warehouse = Warehouse.openForReading(config.warehouse(), ConfigOption.READ_WAIT)) {
                 SupersetSync.Result r = new SupersetSync(settings.get(), config.warehouse(), warehouse).run();
                 out.println(r.summary(settings.get().url().toString()));
@@ -63,19 +64,20 @@ public final class DashboardsCommand implements Runnable {
     }
 
     @Command(name = "bundle", mixinStandardHelpOptions = true,
-            description = "Write the asset bundle (ZIP for Superset's POST /api/v1/assets/import/) without a Superset.")
+            description = "Записать пакет дашбордов (ZIP для импорта в Superset: POST /api/v1/assets/import/), не "
+                    + "обращаясь к Superset.")
     static final class Bundle implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--out", required = true, description = "The ZIP file to write.")
+        @Option(names = "--out", required = true, paramLabel = "ФАЙЛ", description = "Файл ZIP, который записать.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            OrientirConfig config = ConfigOption.load();
+            OrientirConfig config = ConfigOption.forReading(spec.commandLine().getErr());
             WarehouseForSuperset target = WarehouseForSuperset.of(config.warehouse(),
-                    System.getenv("ORIENTIR_SUPERSET_DATABASE_URI"), SupersetSettings.readerFromEnvironment(System.getenv()));
+                    config.superset().databaseUri(), config.superset().reader());
             try (Warehouse warehouse = Warehouse.openForReading(config.warehouse(), ConfigOption.READ_WAIT);
                  Connection c = warehouse.connection()) {
                 AssetBundle bundle = new AssetBundle(new AssetBundle.Target(SupersetSync.DATABASE_NAME,

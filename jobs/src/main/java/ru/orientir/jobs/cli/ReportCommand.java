@@ -14,23 +14,24 @@ import ru.orientir.dashboards.report.BriefReport;
 import ru.orientir.warehouse.Warehouse;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a municipality's analytical brief (аналитическая справка) for a list year from the "
-                + "warehouse, as DOCX (default) or HTML.")
+        description = "Записать аналитическую справку по муниципалитету за год списка из опубликованных витрин: "
+                + "DOCX (по умолчанию) или HTML.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--municipality", required = true, description = "The municipality, as in the school reference.")
+    @Option(names = "--municipality", required = true, paramLabel = "НАЗВАНИЕ",
+            description = "Муниципалитет, как он назван в справочнике школ (в кавычках, если в названии есть пробелы).")
     String municipality;
 
-    @Option(names = "--list-year", required = true, description = "The list year the brief is for.")
+    @Option(names = "--list-year", required = true, paramLabel = "ГОД", description = "Год списка ШНОР, за который составить справку.")
     int listYear;
 
-    @Option(names = "--out", required = true, description = "The file to write.")
+    @Option(names = "--out", required = true, paramLabel = "ФАЙЛ", description = "Файл справки, который записать (существующий перезаписывается).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "docx", description = "docx (default) or html.")
+    @Option(names = "--format", defaultValue = "docx", paramLabel = "ФОРМАТ", description = "Формат: docx (по умолчанию) или html.")
     String format;
 
     @Override
@@ -41,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Формат «" + format + "» не поддерживается; доступны: docx, html");
         }
-        try (Warehouse warehouse = Warehouse.openForReading(ConfigOption.load().warehouse(), ConfigOption.READ_WAIT)) {
+        try (Warehouse warehouse = Warehouse.openForReading(ConfigOption.forReading(spec.commandLine().getErr()).warehouse(), ConfigOption.READ_WAIT)) {
             AnalyticalBrief b = BriefReport.write(warehouse, municipality, listYear, f, out);
             spec.commandLine().getOut().printf("Справка: %s, список %d года — школ %d, в списке %d; записана в %s%n",
                     b.municipality(), b.listYear(), b.schools().size(),

@@ -67,16 +67,8 @@ public final class RunSummary {
         };
     }
 
+    /** The kind as a person reads it; each kind's descriptor names it (etl/ingest, {@code kinds/}). */
     static String kindName(FileKind kind) {
-        return switch (kind) {
-            case SCHOOLS -> "справочник школ";
-            case OFFICIAL_LIST -> "официальный список";
-            case EXAM_RESULTS -> "результаты участников";
-            case EXAM_AGGREGATES -> "результаты по школам";
-            case SCHOOL_CONTEXT -> "контекст школ";
-            case STAFFING -> "кадры";
-            case RISK_SURVEY -> "рисковые профили ФИОКО";
-            case OBJECTIVITY_FLAGS -> "список ФИОКО (объективность)";
-        };
+        return kind.russianName();
     }
 }

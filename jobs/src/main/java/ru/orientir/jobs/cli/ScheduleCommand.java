@@ -21,16 +21,19 @@ import ru.orientir.jobs.schedule.PipelineLauncher;
 import ru.orientir.jobs.schedule.ScheduleSettings;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on a schedule (Quartz) until stopped: cron and time zone from schedule.cron and "
-                + "schedule.zone (default 02:00 Europe/Moscow), never two runs at once (schedule.overlap: wait|skip). "
-                + "SIGTERM lets the running step finish; the next start resumes the run.")
+        description = "Запускать конвейер по расписанию (Quartz), пока команду не остановят: выражение cron и часовой "
+                + "пояс — schedule.cron и schedule.zone (по умолчанию ежедневно в 02:00 по Europe/Moscow); два запуска "
+                + "одновременно не идут (schedule.overlap: wait — дождаться, skip — пропустить). По SIGTERM идущий шаг "
+                + "завершается, а следующий старт продолжает запуск с того же места.")
 public final class ScheduleCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--inbox", description = "Folder with the input files (default: schedule.inbox, else ORIENTIR_HOME/inbox).")
+    @Option(names = "--inbox", paramLabel = "ПАПКА",
+            description = "Папка входящих файлов, CSV и XLSX, как у run --inbox (по умолчанию schedule.inbox, иначе "
+                    + "ORIENTIR_HOME/inbox).")
     Path inbox;
 
     @Override
@@ -55,9 +58,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         scheduler.start();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Расписание запущено: cron «%s» (%s), при пересечении запусков — %s, входящие %s, хранилище Quartz: %s. "
-                        + "Следующий запуск: %s%n", settings.cron(), settings.zone(), settings.overlap().code(), in,
+                        + "Следующий запуск: %s%n", settings.cron(), settings.zone(), settings.overlap() == ScheduleSettings.Overlap.WAIT
+                        ? "дождаться идущего (wait)" : "пропустить срабатывание (skip)", in,
                 settings.jdbcStore() ? "PostgreSQL, кластер (экземпляр " + scheduler.instanceId() + ")" : "в памяти",
-                scheduler.nextFireTime() == null ? "—" : scheduler.nextFireTime().toInstant());
+                scheduler.nextFireTime() == null ? "—"
+                        : new LocalTimes(settings.zone()).format(scheduler.nextFireTime().toInstant()) + " (" + settings.zone() + ")");
         out.flush();
         stopped.await();
         return 0;

@@ -3,16 +3,8 @@ package ru.orientir.jobs.config;
 import java.util.Iterator;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.orientir.etl.analytics.AnalyticsSettings;
@@ -42,48 +34,37 @@ import ru.orientir.etl.analytics.AnalyticsSettings;
  *       русский язык: [рус. яз., русск. язык]
  * </pre>
  * Subject names are compared folded (case, ё/е, punctuation, spaces), so a variant only needs writing once.
- * Unknown keys, wrong types and out-of-range values stop the run at start-up with the setting's name.
+ * Unknown keys (with the nearest valid one suggested), wrong types and out-of-range values stop every command at
+ * start-up with the file and the setting's full name ({@link StrictYaml}).
  */
 public final class AnalyticsConfig {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    static final ObjectMapper MAPPER = StrictYaml.MAPPER;
 
     private AnalyticsConfig() {
     }
 
+    /** The section of a file read without a name (tests): messages say «orientir.yml». */
     static AnalyticsSettings parse(JsonNode yaml) {
-        JsonNode section = yaml == null ? null : yaml.get("analytics");
+        return parse(yaml == null ? null : yaml.get("analytics"), OrientirConfig.DEFAULT_FILE);
+    }
+
+    /** {@code section} ({@code analytics:} of the file {@code file}; null when absent) over the defaults. */
+    static AnalyticsSettings parse(JsonNode section, String file) {
         if (section == null || section.isNull()) {
             return AnalyticsSettings.defaults();
         }
         if (!section.isObject()) {
-            throw new ConfigException("orientir.yml: analytics должен быть словарём настроек");
+            throw new ConfigException(file + ": analytics должен быть словарём настроек (например, «analytics: {markers: "
+                    + "{share: 0.3}}»). Исправьте раздел и запустите команду снова.");
         }
+        StrictYaml.checkKeys(section, AnalyticsSettings.class, file, "analytics");
         ObjectNode merged = MAPPER.valueToTree(AnalyticsSettings.defaults());
         merge(merged, section);
-        AnalyticsSettings settings;
-        try {
-            settings = MAPPER.treeToValue(merged, AnalyticsSettings.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("orientir.yml: analytics" + path(e) + ": неизвестная настройка «" + e.getPropertyName()
-                    + "»; допустимые: " + e.getKnownPropertyIds());
-        } catch (InvalidFormatException e) {
-            throw new ConfigException("orientir.yml: analytics" + path(e) + ": значение «" + e.getValue()
-                    + "» не подходит (ожидается " + expected(e.getTargetType()) + ")");
-        } catch (MismatchedInputException e) {
-            throw new ConfigException("orientir.yml: analytics" + path(e) + ": неверный тип значения (ожидается "
-                    + expected(e.getTargetType()) + ")");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("orientir.yml: analytics: " + e.getOriginalMessage());
-        }
+        AnalyticsSettings settings = StrictYaml.bind(merged, AnalyticsSettings.class, file, "analytics");
         try {
             return settings.validated();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("orientir.yml: " + e.getMessage());
+            throw new ConfigException(file + ": " + e.getMessage());
         }
     }
 
@@ -103,43 +84,5 @@ public final class AnalyticsConfig {
                 target.set(e.getKey(), e.getValue());
             }
         }
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex() + 1).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "другое значение";
-        }
-        if (type.isEnum()) {
-            StringBuilder values = new StringBuilder("одно из:");
-            for (Object c : type.getEnumConstants()) {
-                values.append(' ').append(c.toString().toLowerCase(java.util.Locale.ROOT));
-            }
-            return values.toString();
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "целое число";
-        }
-        if (type == double.class || type == Double.class) {
-            return "число";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true или false";
-        }
-        if (java.util.List.class.isAssignableFrom(type)) {
-            return "список";
-        }
-        return "словарь или значение другого вида";
     }
 }

@@ -1,115 +1,120 @@
 package ru.orientir.jobs.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
 import ru.orientir.etl.ingest.IngestSettings;
 import ru.orientir.etl.ingest.columns.ColumnAliases;
 import ru.orientir.etl.ingest.results.Mark2Bounds;
 
 /**
- * The {@code ingest} section of orientir.yml, validated:
+ * The {@code ingest} section of orientir.yml ({@link ConfigFile.Ingest}), validated:
  * <pre>
  * ingest:
  *   sheet: Результаты            # XLSX: the sheet to read (default: the first)
- *   aliases:                     # a region's own column names, by canonical column
+ *   aliases:                     # a region's own column names, by canonical column (one name or a list)
  *     school_id: [Логин ОО, Код школы]
- *     score: [Первичный балл ВПР]
+ *     score: Первичный балл ВПР
  *   settle-seconds: 10           # a file is taken once its size and time are unchanged this long (or it has a
  *                                # «<name>.done» marker beside it); 0 turns the check off. Default 10.
  *   mark2-bounds:                # ВПР/ОГЭ rows with a score and no mark: the highest primary score of mark 2
  *     - {year: 2024, procedure: ВПР, grade: 5, subject: математика, max-score-for-2: 5}
  * </pre>
- * A mark-2 bound names a year (2000–2100), a procedure (ВПР or ОГЭ: ЕГЭ is judged by its minimum scores), a grade that
- * fits the procedure (ВПР 4–11, ОГЭ 9), a subject (matched with case, ё/е and spaces folded) and
+ * The keys of {@code aliases} are the canonical columns: another name is an unknown key, with the nearest column
+ * suggested. A mark-2 bound names a year (2000–2100), a procedure (ВПР or ОГЭ: ЕГЭ is judged by its minimum scores), a
+ * grade that fits the procedure (ВПР 4–11, ОГЭ 9), a subject (matched with case, ё/е and spaces folded) and
  * {@code max-score-for-2}, a score 0–100: a score up to it is mark 2, a higher one «не 2».
- * The pseudonymisation key comes only from ORIENTIR_PSEUDONYM_KEY or ORIENTIR_PSEUDONYM_KEY_FILE.
+ * The pseudonymisation key is not a key of the file: it comes only from ORIENTIR_PSEUDONYM_KEY or
+ * ORIENTIR_PSEUDONYM_KEY_FILE, read by {@link OrientirConfig}.
  */
 final class IngestConfig {
+    /** How long an inbox file must stay unchanged before a run takes it, unless orientir.yml says otherwise. */
+    static final Duration DEFAULT_SETTLE = Duration.ofSeconds(10);
+
+    private static final String BOUNDS = "ingest.mark2-bounds";
+
     private IngestConfig() {
     }
 
-    static IngestSettings parse(JsonNode yaml, Map<String, String> env) {
-        IngestSettings settings = IngestSettings.fromEnvironment(env).withSettleInterval(DEFAULT_SETTLE);
-        JsonNode ingest = yaml == null ? null : yaml.get("ingest");
-        if (ingest == null || ingest.isNull()) {
-            return settings;
-        }
-        JsonNode sheet = ingest.get("sheet");
-        if (sheet != null && !sheet.isNull()) {
-            settings = settings.withSheet(sheet.asText());
-        }
-        JsonNode aliases = ingest.get("aliases");
-        if (aliases != null && !aliases.isNull()) {
-            if (!aliases.isObject()) {
-                throw new ConfigException("orientir.yml: ingest.aliases должен быть словарём «столбец: [псевдонимы]»");
+    /** The section as the ingest uses it, with the pseudonymisation key {@code key} (null: none configured). */
+    static IngestSettings parse(ConfigFile.Ingest ingest, byte[] key, String file) {
+        ColumnAliases aliases = ingest.aliases() == null ? ColumnAliases.builtIn() : aliases(ingest.aliases(), file);
+        Duration settle = DEFAULT_SETTLE;
+        if (ingest.settleSeconds() != null) {
+            double seconds = ingest.settleSeconds();
+            if (Double.isNaN(seconds) || seconds < 0 || seconds > 3600) {
+                throw new ConfigException(file + ": ingest.settle-seconds: «" + seconds + "» — ожидается число секунд от 0 "
+                        + "до 3600 (сколько файл должен не меняться, прежде чем его загрузят)");
             }
-            Map<String, List<String>> extra = new LinkedHashMap<>();
-            var fields = aliases.fields();
-            while (fields.hasNext()) {
-                var e = fields.next();
-                List<String> names = new ArrayList<>();
-                if (e.getValue().isArray()) {
-                    e.getValue().forEach(n -> names.add(n.asText()));
-                } else {
-                    names.add(e.getValue().asText());
-                }
-                extra.put(e.getKey(), names);
-            }
-            try {
-                settings = settings.withAliases(ColumnAliases.with(extra));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("orientir.yml: " + e.getMessage());
-            }
+            settle = Duration.ofMillis(Math.round(seconds * 1000));
         }
-        JsonNode settle = ingest.get("settle-seconds");
-        if (settle != null && !settle.isNull()) {
-            if (!settle.isNumber() || settle.asDouble() < 0 || settle.asDouble() > 3600) {
-                throw new ConfigException("orientir.yml: ingest.settle-seconds: «" + settle.asText() + "» — ожидается "
-                        + "число секунд от 0 до 3600 (сколько файл должен не меняться, прежде чем его загрузят)");
-            }
-            settings = settings.withSettleInterval(java.time.Duration.ofMillis(Math.round(settle.asDouble() * 1000)));
-        }
-        JsonNode bounds = ingest.get("mark2-bounds");
-        if (bounds != null && !bounds.isNull()) {
-            settings = settings.withMark2Bounds(mark2Bounds(bounds));
-        }
-        return settings;
+        Mark2Bounds bounds = ingest.mark2Bounds() == null ? Mark2Bounds.NONE : mark2Bounds(ingest.mark2Bounds(), file);
+        String sheet = ingest.sheet() == null || ingest.sheet().isBlank() ? null : ingest.sheet();
+        return new IngestSettings(aliases, sheet, key, bounds, settle);
     }
 
-    /** How long an inbox file must stay unchanged before a run takes it, unless orientir.yml says otherwise. */
-    static final java.time.Duration DEFAULT_SETTLE = java.time.Duration.ofSeconds(10);
-
-    private static final String BOUNDS = "ingest.mark2-bounds";
-    private static final List<String> BOUND_KEYS = List.of("year", "procedure", "grade", "subject", "max-score-for-2");
-
-    static Mark2Bounds mark2Bounds(JsonNode list) {
-        if (!list.isArray()) {
-            throw new ConfigException("orientir.yml: " + BOUNDS + " должен быть списком границ вида {year: 2024, "
-                    + "procedure: ВПР, grade: 5, subject: математика, max-score-for-2: 5}");
+    private static ColumnAliases aliases(Map<String, List<String>> written, String file) {
+        ColumnAliases builtIn = ColumnAliases.builtIn();
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        written.forEach((column, names) -> {
+            String canonical = builtIn.canonical(column);
+            if (!column.equals(canonical)) {
+                // A column's Russian name («код ОО») as the key: the canonical name it stands for is the key meant.
+                List<String> columns = knownColumns();
+                throw StrictYaml.unknownKey(file, "ingest.aliases", column, columns,
+                        canonical != null ? Optional.of(canonical) : NearestKey.of(column, columns));
+            }
+            if (names == null || names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank())) {
+                throw new ConfigException(file + ": ingest.aliases." + column + ": не задано название столбца (ожидается "
+                        + "название или список названий, например [Логин ОО, Код школы])");
+            }
+            extra.put(column, names.stream().map(String::strip).toList());
+        });
+        try {
+            return ColumnAliases.with(extra);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The canonical columns, as {@link ColumnAliases} lists them when it refuses another name (it has no accessor for
+     * them); empty if it ever stops listing them, and then an unknown column is reported without a suggestion.
+     */
+    static List<String> knownColumns() {
+        try {
+            ColumnAliases.with(Map.of("?", List.of()));
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int at = message.indexOf(KNOWN);
+            if (at >= 0) {
+                return Arrays.stream(message.substring(at + KNOWN.length()).split(","))
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList();
+            }
+        }
+        return List.of();
+    }
+
+    private static final String KNOWN = "известные:";
+
+    static Mark2Bounds mark2Bounds(List<ConfigFile.Mark2Bound> list, String file) {
         List<Mark2Bounds.Bound> bounds = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            JsonNode b = list.get(i);
-            String at = BOUNDS + "[" + i + "]";
-            if (!b.isObject()) {
-                throw new ConfigException("orientir.yml: " + at + " должен быть словарём с ключами "
-                        + String.join(", ", BOUND_KEYS));
+            ConfigFile.Mark2Bound b = list.get(i);
+            String at = file + ": " + BOUNDS + "[" + (i + 1) + "]";
+            if (b == null) {
+                throw new ConfigException(at + " — пустой элемент списка (ожидается {year: 2024, procedure: ВПР, "
+                        + "grade: 5, subject: математика, max-score-for-2: 5})");
             }
-            var names = b.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!BOUND_KEYS.contains(name)) {
-                    throw new ConfigException("orientir.yml: " + at + "." + name + " — неизвестный ключ; ожидаются "
-                            + String.join(", ", BOUND_KEYS));
-                }
-            }
-            int year = (int) number(b, at, "year", 2000, 2100, true);
-            String procedure = text(b, at, "procedure").toUpperCase(java.util.Locale.ROOT).replace('Ё', 'Е');
+            int year = whole(b.year(), at, "year", 2000, 2100);
+            String written = text(b.procedure(), at, "procedure");
+            String procedure = written.toUpperCase(Locale.ROOT).replace('Ё', 'Е');
             int minGrade;
             int maxGrade;
             switch (procedure) {
@@ -123,48 +128,51 @@ final class IngestConfig {
                     minGrade = 9;
                     maxGrade = 9;
                 }
-                default -> throw new ConfigException("orientir.yml: " + at + ".procedure: «" + b.get("procedure").asText()
+                default -> throw new ConfigException(at + ".procedure: «" + written
                         + "» — ожидается ВПР или ОГЭ (ЕГЭ оценивается по минимальному баллу, не по отметкам)");
             }
-            int grade = (int) number(b, at, "grade", minGrade, maxGrade, true);
-            String subject = text(b, at, "subject");
-            double max = number(b, at, "max-score-for-2", 0, 100, false);
+            int grade = whole(b.grade(), at, "grade", minGrade, maxGrade);
+            String subject = text(b.subject(), at, "subject");
+            double max = score(b.maxScoreFor2(), at);
             bounds.add(new Mark2Bounds.Bound(year, procedure, grade, subject, max));
         }
         try {
             return Mark2Bounds.of(bounds);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("orientir.yml: " + BOUNDS + ": " + e.getMessage());
+            throw new ConfigException(file + ": " + BOUNDS + ": " + e.getMessage());
         }
     }
 
-    private static String text(JsonNode b, String at, String key) {
-        JsonNode v = b.get(key);
-        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
-            throw new ConfigException("orientir.yml: " + at + "." + key + " — не задан (нужен текст)");
+    private static String text(String value, String at, String key) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(at + "." + key + " — не задан (нужен текст)");
         }
-        return v.asText().strip();
+        return value.strip();
     }
 
-    private static double number(JsonNode b, String at, String key, int min, int max, boolean whole) {
-        JsonNode v = b.get(key);
-        if (v == null || v.isNull()) {
-            throw new ConfigException("orientir.yml: " + at + "." + key + " — не задан (нужно "
-                    + (whole ? "целое " : "") + "число от " + min + " до " + max + ")");
+    private static int whole(Integer value, String at, String key, int min, int max) {
+        if (value == null) {
+            throw new ConfigException(at + "." + key + " — не задан (нужно целое число от " + min + " до " + max + ")");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(at + "." + key + ": " + value + " — ожидается целое число от " + min + " до " + max);
+        }
+        return value;
+    }
+
+    private static double score(String value, String at) {
+        String key = "max-score-for-2";
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(at + "." + key + " — не задан (нужно число от 0 до 100)");
         }
         double d;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else {
-            try {
-                d = Double.parseDouble(v.asText().strip().replace(',', '.'));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("orientir.yml: " + at + "." + key + ": «" + v.asText() + "» — не число");
-            }
+        try {
+            d = Double.parseDouble(value.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(at + "." + key + ": «" + value + "» — не число");
         }
-        if ((whole && d != Math.rint(d)) || d < min || d > max || Double.isNaN(d)) {
-            throw new ConfigException("orientir.yml: " + at + "." + key + ": " + v.asText() + " — ожидается "
-                    + (whole ? "целое " : "") + "число от " + min + " до " + max);
+        if (Double.isNaN(d) || d < 0 || d > 100) {
+            throw new ConfigException(at + "." + key + ": " + value + " — ожидается число от 0 до 100");
         }
         return d;
     }

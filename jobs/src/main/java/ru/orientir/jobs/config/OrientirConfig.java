@@ -4,21 +4,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.function.Supplier;
 
 import ru.orientir.etl.analytics.AnalyticsSettings;
+import ru.orientir.etl.ingest.IngestSettings;
 import ru.orientir.jobs.pipeline.PipelineSettings;
 import ru.orientir.jobs.schedule.ScheduleSettings;
 import ru.orientir.warehouse.WarehouseSettings;
 
 /**
- * Orientir's settings: {@code orientir.yml} (path in ORIENTIR_CONFIG, else ./orientir.yml when present) overridden
- * by ORIENTIR_* environment variables. Secrets are read only from the environment or from files named there
- * ({@code *_PASSWORD_FILE}), never from the YAML file itself.
+ * Orientir's settings: {@code orientir.yml} (path in ORIENTIR_CONFIG, else ./orientir.yml when present), bound whole
+ * to typed records ({@link ConfigFile}: a misspelt or unknown key anywhere stops every command with the key, the file
+ * and the nearest valid key), overridden by ORIENTIR_* environment variables. Secrets are read only from the
+ * environment or from files named there ({@code *_PASSWORD_FILE}), never from the YAML file itself.
+ *
+ * <p>This is the only place that reads the environment: {@link #fromEnvironment()} once per command. The pipeline,
+ * the ingest job ({@link #ingest()}: the ingest section and the pseudonymisation key) and the dashboards
+ * ({@link #superset()}) take what they need from here, and so do the commands that show times
+ * ({@link #displayZone()}).
  *
  * <p>Every secret a service needs is checked at start-up and refused, with the variable's name and what to do, when it
  * is a placeholder of {@code .env.example} ({@code change-me…}) or too short: passwords of a server warehouse, of a
@@ -29,19 +35,22 @@ import ru.orientir.warehouse.WarehouseSettings;
  */
 public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
                              String batchPassword, PipelineSettings pipeline, ScheduleSettings schedule,
-                             String alertWebhook, AnalyticsSettings analytics) {
-
-    /** Without the schedule's settings: defaults for retries and schedule, no alert webhook. */
-    public OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser, String batchPassword) {
-        this(home, warehouse, batchUrl, batchUser, batchPassword, PipelineSettings.DEFAULT, ScheduleSettings.defaults(home), null,
-                AnalyticsSettings.defaults());
-    }
+                             String alertWebhook, AnalyticsSettings analytics, IngestSettings ingest,
+                             SupersetConfig superset, ZoneId displayZone) {
 
     /** The shortest password accepted for a server (warehouse, PostgreSQL, Superset). */
     static final int MIN_PASSWORD = 12;
     /** The shortest pseudonymisation key accepted, in bytes (HMAC-SHA-256's output size). */
     static final int MIN_KEY_BYTES = 32;
+    /** The file read when ORIENTIR_CONFIG is not set, and its name in the messages. */
+    static final String DEFAULT_FILE = "orientir.yml";
 
+    /** The configuration from this process's environment: what every command calls, once. */
+    public static OrientirConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    /** The configuration from {@code env} (the process's environment, or a test's). */
     public static OrientirConfig load(Map<String, String> env) {
         OrientirConfig config = read(env);
         checkSecrets(config, env);
@@ -49,42 +58,58 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
     }
 
     private static OrientirConfig read(Map<String, String> env) {
-        JsonNode yaml = readYaml(env);
-        Path home = Path.of(first(env.get("ORIENTIR_HOME"), text(yaml, "home"), ".orientir")).toAbsolutePath().normalize();
-        String url = first(env.get("ORIENTIR_WAREHOUSE_URL"), text(yaml, "warehouse", "url"), null);
+        String configured = blankToNull(env.get("ORIENTIR_CONFIG"));
+        String fileName = configured != null ? configured : DEFAULT_FILE;
+        ConfigFile file = readFile(configured, fileName);
+        // Which keys took their value from the file: a value error then names the file too.
+        Map<String, Boolean> fromFile = new LinkedHashMap<>();
+        Path home = Path.of(pick(fromFile, "home", env.get("ORIENTIR_HOME"), file.home(), ".orientir"))
+                .toAbsolutePath().normalize();
+        String url = pick(fromFile, "warehouse.url", env.get("ORIENTIR_WAREHOUSE_URL"), file.warehouse().url(), null);
         WarehouseSettings warehouse = url == null
                 ? WarehouseSettings.embedded(home)
                 : new WarehouseSettings(url,
-                        first(env.get("ORIENTIR_WAREHOUSE_USER"), text(yaml, "warehouse", "user"), null),
+                        pick(fromFile, "warehouse.user", env.get("ORIENTIR_WAREHOUSE_USER"), file.warehouse().user(), null),
                         secret(env, "ORIENTIR_WAREHOUSE_PASSWORD"));
-        String batchUrl = first(env.get("ORIENTIR_BATCH_JDBC_URL"), text(yaml, "batch", "url"),
-                // WRITE_DELAY=0: a commit is on disk before the next step starts, so kill -9 never loses a completed
-                // step or chunk (H2's default flushes later). DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the schedule still
-                // records the stopped run after H2's own shutdown hook ran.
-                "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        return new OrientirConfig(home, warehouse, batchUrl,
-                first(env.get("ORIENTIR_BATCH_USER"), text(yaml, "batch", "user"), "sa"),
-                first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
-                PipelineSettings.parse(
-                        first(env.get("ORIENTIR_PIPELINE_RETRIES"), text(yaml, "pipeline", "retries"), null),
-                        first(env.get("ORIENTIR_PIPELINE_RETRY_DELAY"), text(yaml, "pipeline", "retry-delay"), null),
-                        first(env.get("ORIENTIR_PIPELINE_KEEP_RUNS"), text(yaml, "pipeline", "keep-runs"), null)),
-                ScheduleSettings.parse(home,
-                        first(env.get("ORIENTIR_SCHEDULE_CRON"), text(yaml, "schedule", "cron"), null),
-                        first(env.get("ORIENTIR_SCHEDULE_ZONE"), text(yaml, "schedule", "zone"), null),
-                        first(env.get("ORIENTIR_SCHEDULE_OVERLAP"), text(yaml, "schedule", "overlap"), null),
-                        first(env.get("ORIENTIR_SCHEDULE_INBOX"), text(yaml, "schedule", "inbox"), null),
-                        first(env.get("ORIENTIR_QUARTZ_JDBC_URL"), text(yaml, "schedule", "store", "url"), null),
-                        first(env.get("ORIENTIR_QUARTZ_USER"), text(yaml, "schedule", "store", "user"), null),
-                        secret(env, "ORIENTIR_QUARTZ_PASSWORD")),
-                first(env.get("ORIENTIR_ALERT_WEBHOOK"), text(yaml, "alert", "webhook"), null),
-                AnalyticsConfig.parse(yaml));
+        String batchUrl = pick(fromFile, "batch.url", env.get("ORIENTIR_BATCH_JDBC_URL"), file.batch().url(),
+                defaultBatchUrl(home));
+        String batchUser = pick(fromFile, "batch.user", env.get("ORIENTIR_BATCH_USER"), file.batch().user(), "sa");
+        ConfigFile.Pipeline p = file.pipeline();
+        PipelineSettings pipeline = naming(fileName, fromFile, () -> PipelineSettings.parse(
+                pick(fromFile, "pipeline.retries", env.get("ORIENTIR_PIPELINE_RETRIES"), text(p.retries()), null),
+                pick(fromFile, "pipeline.retry-delay", env.get("ORIENTIR_PIPELINE_RETRY_DELAY"), p.retryDelay(), null),
+                pick(fromFile, "pipeline.keep-runs", env.get("ORIENTIR_PIPELINE_KEEP_RUNS"), text(p.keepRuns()), null)));
+        ConfigFile.Schedule s = file.schedule();
+        ScheduleSettings schedule = naming(fileName, fromFile, () -> ScheduleSettings.parse(home,
+                pick(fromFile, "schedule.cron", env.get("ORIENTIR_SCHEDULE_CRON"), s.cron(), null),
+                pick(fromFile, "schedule.zone", env.get("ORIENTIR_SCHEDULE_ZONE"), s.zone(), null),
+                pick(fromFile, "schedule.overlap", env.get("ORIENTIR_SCHEDULE_OVERLAP"), s.overlap(), null),
+                pick(fromFile, "schedule.inbox", env.get("ORIENTIR_SCHEDULE_INBOX"), s.inbox(), null),
+                pick(fromFile, "schedule.store.url", env.get("ORIENTIR_QUARTZ_JDBC_URL"), s.store().url(), null),
+                pick(fromFile, "schedule.store.user", env.get("ORIENTIR_QUARTZ_USER"), s.store().user(), null),
+                secret(env, "ORIENTIR_QUARTZ_PASSWORD")));
+        String webhook = pick(fromFile, "alert.webhook", env.get("ORIENTIR_ALERT_WEBHOOK"), file.alert().webhook(), null);
+        AnalyticsSettings analytics = AnalyticsConfig.parse(file.analytics(), fileName);
+        String key = secret(env, "ORIENTIR_PSEUDONYM_KEY");
+        IngestSettings ingest = IngestConfig.parse(file.ingest(),
+                key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8), fileName);
+        SupersetConfig superset = new SupersetConfig(blankToNull(env.get("SUPERSET_URL")),
+                blankToNull(env.get("SUPERSET_USERNAME")), secret(env, "SUPERSET_PASSWORD"),
+                blankToNull(env.get("ORIENTIR_SUPERSET_DATABASE_URI")),
+                blankToNull(env.get("ORIENTIR_SUPERSET_WAREHOUSE_USER")), secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD"));
+        // Times are shown in schedule.zone when it is configured (file or environment), else in the machine's zone.
+        boolean zoneConfigured = fromFile.get("schedule.zone") || blankToNull(env.get("ORIENTIR_SCHEDULE_ZONE")) != null;
+        ZoneId displayZone = zoneConfigured ? schedule.zone() : MachineZone.of(env.get("TZ"));
+        return new OrientirConfig(home, warehouse, batchUrl, batchUser, first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
+                pipeline, schedule, webhook, analytics, ingest, superset, displayZone);
     }
 
-    /** The ingest section of orientir.yml (aliases, sheet) and the pseudonymisation key from the environment. */
-    public static ru.orientir.etl.ingest.IngestSettings ingestSettings(Map<String, String> env) {
-        checkPseudonymKey(env);
-        return IngestConfig.parse(readYaml(env), env);
+    /**
+     * The ingest section of orientir.yml (aliases, sheet, settle time, mark-2 bounds) and the pseudonymisation key from
+     * {@code env}: {@link #load}'s {@link #ingest()}.
+     */
+    public static IngestSettings ingestSettings(Map<String, String> env) {
+        return load(env).ingest();
     }
 
     /** Refuses placeholder and short secrets of the services this configuration talks to (see the class comment). */
@@ -98,11 +123,11 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
         if (config.schedule().jdbcStore()) {
             checkPassword(env, "ORIENTIR_QUARTZ_PASSWORD", config.schedule().storePassword());
         }
-        if (env.get("SUPERSET_URL") != null && !env.get("SUPERSET_URL").isBlank()) {
-            checkPassword(env, "SUPERSET_PASSWORD", secret(env, "SUPERSET_PASSWORD"));
-            checkPassword(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD", secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD"));
+        if (config.superset().configured()) {
+            checkPassword(env, "SUPERSET_PASSWORD", config.superset().password());
+            checkPassword(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD", config.superset().readerPassword());
         }
-        checkPseudonymKey(env);
+        checkPseudonymKey(env, config.ingest().pseudonymKey());
     }
 
     private static void checkPassword(Map<String, String> env, String name, String value) {
@@ -122,17 +147,17 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
         }
     }
 
-    private static void checkPseudonymKey(Map<String, String> env) {
-        String key = secret(env, "ORIENTIR_PSEUDONYM_KEY");
-        if (key == null || key.isBlank()) {
+    private static void checkPseudonymKey(Map<String, String> env, byte[] configured) {
+        if (configured == null) {
             return;
         }
+        String key = new String(configured, StandardCharsets.UTF_8);
         String where = source(env, "ORIENTIR_PSEUDONYM_KEY");
         if (isPlaceholder(key)) {
             throw new ConfigException(where + ": это образец («change-me…»), а не ключ. Создайте ключ не короче "
                     + MIN_KEY_BYTES + " байт (например, openssl rand -base64 48 > secrets/pseudonym.key) и перезапустите.");
         }
-        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = configured.length;
         if (bytes < MIN_KEY_BYTES) {
             throw new ConfigException(where + ": ключ псевдонимизации короче " + MIN_KEY_BYTES + " байт (в нём " + bytes
                     + "). Создайте ключ не короче " + MIN_KEY_BYTES + " байт (например, openssl rand -base64 48). "
@@ -151,27 +176,75 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
         return value.strip().toLowerCase(java.util.Locale.ROOT).startsWith("change-me");
     }
 
-    /** The same configuration with the embedded warehouse and job repository under another home (the demo's). */
+    /**
+     * The same configuration with the embedded warehouse and job repository under another home (the demo's): no
+     * schedule store, no webhook; analytics, ingest and Superset as configured.
+     */
     public OrientirConfig embeddedAt(Path otherHome) {
-        return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome),
-                "jdbc:h2:file:" + otherHome.resolve("jobrepo").resolve("batch"), "sa", "", pipeline,
-                ScheduleSettings.defaults(otherHome), null, analytics);
+        return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome), defaultBatchUrl(otherHome), "sa", "",
+                pipeline, ScheduleSettings.defaults(otherHome), null, analytics, ingest, superset, displayZone);
     }
 
-    private static JsonNode readYaml(Map<String, String> env) {
-        String configured = env.get("ORIENTIR_CONFIG");
-        Path file = Path.of(configured != null ? configured : "orientir.yml");
+    /** Passwords and the pseudonymisation key never reach a log line. */
+    @Override
+    public String toString() {
+        return "OrientirConfig[home=" + home + ", warehouse=" + warehouse + ", batch=" + batchUrl + " (" + batchUser + "), "
+                + pipeline + ", " + schedule + ", alert=" + (alertWebhook != null) + ", " + superset + "]";
+    }
+
+    /**
+     * The embedded H2 job repository under {@code home}. WRITE_DELAY=0: a commit is on disk before the next step
+     * starts, so kill -9 never loses a completed step or chunk (H2's default flushes later). DB_CLOSE_ON_EXIT=FALSE:
+     * on SIGTERM the schedule still records the stopped run after H2's own shutdown hook ran.
+     */
+    private static String defaultBatchUrl(Path home) {
+        return "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The file, bound; empty when ORIENTIR_CONFIG is not set and ./orientir.yml does not exist. */
+    private static ConfigFile readFile(String configured, String name) {
+        Path file = Path.of(configured != null ? configured : DEFAULT_FILE);
         if (!Files.exists(file)) {
             if (configured != null) {
-                throw new ConfigException("Файл конфигурации не найден: " + file.toAbsolutePath() + " (ORIENTIR_CONFIG)");
+                throw new ConfigException("Файл конфигурации не найден: " + file.toAbsolutePath() + " (ORIENTIR_CONFIG). "
+                        + "Укажите в ORIENTIR_CONFIG существующий файл или уберите переменную и запустите команду снова.");
             }
-            return null;
+            return ConfigFile.EMPTY;
         }
+        return ConfigFile.read(file, name);
+    }
+
+    /**
+     * The environment's value, else the file's, else {@code fallback}; blank counts as not set. Notes in
+     * {@code fromFile} whether the file's value was taken.
+     */
+    private static String pick(Map<String, Boolean> fromFile, String key, String fromEnv, String inFile, String fallback) {
+        boolean envSet = fromEnv != null && !fromEnv.isBlank();
+        fromFile.put(key, !envSet && inFile != null && !inFile.isBlank());
+        return first(fromEnv, inFile, fallback);
+    }
+
+    /** Settings built from picked values: an error about a value the file gave starts with the file. */
+    private static <T> T naming(String fileName, Map<String, Boolean> fromFile, Supplier<T> build) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException("Файл конфигурации " + file.toAbsolutePath() + " не читается: " + e.getMessage());
+            return build.get();
+        } catch (ConfigException e) {
+            String message = e.getMessage();
+            boolean aboutTheFile = fromFile.entrySet().stream().anyMatch(k -> k.getValue()
+                    && (message.startsWith(k.getKey() + " ") || message.startsWith(k.getKey() + ":")));
+            if (aboutTheFile) {
+                throw new ConfigException(fileName + ": " + message);
+            }
+            throw e;
         }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String secret(Map<String, String> env, String name) {
@@ -188,17 +261,6 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
         } catch (IOException e) {
             throw new ConfigException("Не удалось прочитать секрет из файла " + file + " (" + name + "_FILE): " + e.getMessage());
         }
-    }
-
-    private static String text(JsonNode node, String... path) {
-        JsonNode n = node;
-        for (String p : path) {
-            if (n == null) {
-                return null;
-            }
-            n = n.get(p);
-        }
-        return n == null || n.isNull() ? null : n.asText();
     }
 
     private static String first(String a, String b, String fallback) {

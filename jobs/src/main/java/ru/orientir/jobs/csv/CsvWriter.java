@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import ru.orientir.etl.ingest.source.CsvFormat;
+
 /**
- * Writes rows in RFC 4180 CSV: fields separated by commas, every row ended by {@code "\n"}.
+ * Writes rows in RFC 4180 CSV: fields separated by commas, every row ended by {@code "\n"}, through Orientir's one
+ * CSV writer ({@link CsvFormat#RFC_4180}, which the ingest's parser reads back).
  *
  * <p>A field is quoted only when it contains a comma, a double quote, CR or LF, and quotes
  * inside it are doubled, so plain Russian text stays readable in any editor. {@code null}
@@ -29,22 +32,7 @@ public final class CsvWriter implements Closeable, Flushable {
 
     /** Writes one row; {@code null} elements become empty fields. */
     public void writeRow(List<String> fields) throws IOException {
-        Objects.requireNonNull(fields, "fields");
-        int size = fields.size();
-        if (size == 1) {
-            String only = fields.get(0);
-            if (only == null || only.isEmpty()) {
-                out.write("\"\"\n");
-                return;
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            writeField(fields.get(i));
-        }
-        out.write('\n');
+        CsvFormat.RFC_4180.write(out, Objects.requireNonNull(fields, "fields"));
     }
 
     /** Writes one row; {@code null} elements become empty fields. */
@@ -60,36 +48,5 @@ public final class CsvWriter implements Closeable, Flushable {
     @Override
     public void close() throws IOException {
         out.close();
-    }
-
-    private void writeField(String field) throws IOException {
-        if (field == null || field.isEmpty()) {
-            return;
-        }
-        if (!needsQuoting(field)) {
-            out.write(field);
-            return;
-        }
-        out.write('"');
-        int length = field.length();
-        for (int i = 0; i < length; i++) {
-            char c = field.charAt(i);
-            if (c == '"') {
-                out.write('"');
-            }
-            out.write(c);
-        }
-        out.write('"');
-    }
-
-    private static boolean needsQuoting(String field) {
-        int length = field.length();
-        for (int i = 0; i < length; i++) {
-            char c = field.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 }

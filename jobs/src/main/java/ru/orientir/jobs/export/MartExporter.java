@@ -10,23 +10,21 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import ru.orientir.jobs.csv.CsvWriter;
 import ru.orientir.jobs.csv.FormulaGuard;
 import ru.orientir.warehouse.SqlResource;
 import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.marts.MartDescriptor;
+import ru.orientir.warehouse.marts.Marts;
 
 /**
- * {@code export MART --format csv}: the query in {@code sql/export/<mart>.sql}, header first. Values are written
+ * {@code export MART --format csv}: the query of a mart registered in {@link Marts}, header first. Values are written
  * the same way on both engines: booleans as true/false, NULL as an empty field, decimals with a dot and no
  * trailing zeros. A text value that a spreadsheet would run as a formula gets a leading apostrophe
  * ({@link FormulaGuard}); numbers are never changed.
  */
 public final class MartExporter {
-    public static final Set<String> MARTS = Set.of("list_transitions", "school_status", "list_membership", "loads", "quarantine",
-            "markers", "list_agreement", "objectivity", "isb", "resilience", "risk_profile");
-
     private final Warehouse warehouse;
 
     public MartExporter(Warehouse warehouse) {
@@ -34,20 +32,17 @@ public final class MartExporter {
     }
 
     /** Refuses a name that is no export, before anything is opened. */
-    public static void requireKnown(String mart) {
-        if (!MARTS.contains(mart)) {
-            throw new IllegalArgumentException("Неизвестная витрина «" + mart + "»; доступны: " + String.join(", ", sorted()));
-        }
+    public static MartDescriptor requireKnown(String mart) {
+        return Marts.find(mart).orElseThrow(() -> new IllegalArgumentException("Неизвестная витрина «" + mart
+                + "»; доступны: " + String.join(", ", Marts.names()) + " (описания: bin/orientir export --help)"));
     }
 
     public long exportCsv(String mart, Writer out) throws IOException, SQLException {
-        if (!MARTS.contains(mart)) {
-            throw new IllegalArgumentException("Неизвестная витрина «" + mart + "»; доступны: " + String.join(", ", sorted()));
-        }
+        MartDescriptor descriptor = requireKnown(mart);
         CsvWriter csv = new CsvWriter(out);
         long rows = 0;
         try (Connection c = warehouse.connection();
-             PreparedStatement ps = c.prepareStatement(SqlResource.load("sql/export/" + mart + ".sql"));
+             PreparedStatement ps = c.prepareStatement(SqlResource.load(descriptor.exportSql()));
              ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> header = new ArrayList<>();
@@ -82,9 +77,5 @@ public final class MartExporter {
             return d.signum() == 0 ? "0" : d.toPlainString();
         }
         return value.toString();
-    }
-
-    public static List<String> sorted() {
-        return MARTS.stream().sorted().toList();
     }
 }

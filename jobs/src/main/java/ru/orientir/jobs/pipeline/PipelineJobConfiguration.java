@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -24,9 +25,9 @@ import ru.orientir.etl.analytics.LocalSpark;
 import ru.orientir.etl.ingest.FileIngestor;
 import ru.orientir.etl.ingest.LoadResult;
 import ru.orientir.etl.ingest.batch.ChunkObserver;
+import ru.orientir.dashboards.superset.SupersetSettings;
 import ru.orientir.dashboards.superset.SupersetSync;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
-import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Snapshot;
 
@@ -83,7 +84,7 @@ final class PipelineJobConfiguration {
     /** Files already loaded (same content) are skipped by hash; a file load cut short resumes from its last chunk. */
     static void ingest(RunContext run, RunState state) {
         List<LoadResult> loads = new FileIngestor(run.warehouse(), run.batch(),
-                new IngestJobConfiguration(run.batch(), ChunkObserver.NONE, OrientirConfig.ingestSettings(System.getenv())),
+                new IngestJobConfiguration(run.batch(), ChunkObserver.NONE, run.ingest()),
                 run.runId()).ingest(run.inbox());
         state.loads(RunLoads.withEarlierAttempts(run, loads));
     }
@@ -127,13 +128,23 @@ final class PipelineJobConfiguration {
         // Dashboards follow the marts; a failed sync leaves the publication standing and makes the run partial (exit
         // code 3, the webhook, the reason in status), never a success.
         try {
-            log.warn(SupersetSync.afterPublish(System.getenv(), run.warehouseSettings(), run.warehouse()));
+            log.warn(syncDashboards(run));
             state.afterPublication(null);
         } catch (SQLException | RuntimeException e) {
             log.error("Дашборды Superset не обновлены: {}", e.getMessage(), e);
             state.afterPublication("витрины опубликованы, но дашборды Superset не обновлены: " + e.getMessage()
                     + " (исправьте настройки Superset и выполните bin/orientir dashboards sync)");
         }
+    }
+
+    /** Syncs Superset when SUPERSET_URL is configured; returns the line to log. */
+    private static String syncDashboards(RunContext run) throws SQLException {
+        Optional<SupersetSettings> superset = run.superset().settings();
+        if (superset.isEmpty()) {
+            return "Superset не настроен (SUPERSET_URL не задан): дашборды не обновлялись";
+        }
+        return new SupersetSync(superset.get(), run.warehouseSettings(), run.warehouse()).run()
+                .summary(superset.get().url().toString());
     }
 
     private static Map<String, Long> countRows(RunContext run, List<MartFiles> marts) {

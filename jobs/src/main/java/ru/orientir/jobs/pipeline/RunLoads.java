@@ -54,11 +54,6 @@ final class RunLoads {
     }
 
     private static FileKind kind(String code) {
-        for (FileKind k : FileKind.values()) {
-            if (k.code().equals(code)) {
-                return k;
-            }
-        }
-        return null;
+        return FileKind.ofCode(code).orElse(null);
     }
 }

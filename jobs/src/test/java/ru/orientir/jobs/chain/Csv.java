@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** A plain RFC 4180 reader (comma, double quotes) for the generated inputs and the exported marts. */
+import ru.orientir.etl.ingest.source.CsvParser;
+import ru.orientir.etl.ingest.source.SourceRecord;
+
+/** Rows by header name, for the generated inputs and the exported marts, read with the ingest's {@link CsvParser}. */
 public final class Csv {
     private Csv() {
     }
@@ -78,71 +81,37 @@ public final class Csv {
     }
 
     private static void stream(BufferedReader in, Consumer<Row> each) throws IOException {
-        List<String> head = record(in);
-        if (head == null) {
-            throw new IllegalStateException("empty CSV");
-        }
-        if (!head.isEmpty() && head.get(0).startsWith("\uFEFF")) {
-            head.set(0, head.get(0).substring(1));
-        }
-        Map<String, Integer> header = new HashMap<>();
-        for (int i = 0; i < head.size(); i++) {
-            header.put(head.get(i), i);
-        }
-        List<String> fields;
-        while ((fields = record(in)) != null) {
-            if (fields.size() == 1 && fields.get(0).isEmpty()) {
-                continue;
+        try (CsvParser parser = new CsvParser(in, ',')) {
+            List<String> head = record(parser);
+            if (head == null) {
+                throw new IllegalStateException("empty CSV");
             }
-            each.accept(new Row(header, fields));
+            if (!head.isEmpty() && head.get(0).startsWith("\uFEFF")) {
+                head.set(0, head.get(0).substring(1));
+            }
+            Map<String, Integer> header = new HashMap<>();
+            for (int i = 0; i < head.size(); i++) {
+                header.put(head.get(i), i);
+            }
+            List<String> fields;
+            while ((fields = record(parser)) != null) {
+                if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                    continue;
+                }
+                each.accept(new Row(header, fields));
+            }
         }
     }
 
-    /** The next record, quoted fields may span lines; null at the end. */
-    private static List<String> record(BufferedReader in) throws IOException {
-        String line = in.readLine();
-        if (line == null) {
+    /** The next record through the ingest's own parser (quoted fields may span lines); null at the end. */
+    private static List<String> record(CsvParser parser) throws IOException {
+        SourceRecord record = parser.next();
+        if (record == null) {
             return null;
         }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (true) {
-            if (i >= line.length()) {
-                if (quoted) {
-                    String next = in.readLine();
-                    if (next == null) {
-                        throw new IllegalStateException("unterminated quote");
-                    }
-                    field.append('\n');
-                    line = next;
-                    i = 0;
-                    continue;
-                }
-                fields.add(field.toString());
-                return fields;
-            }
-            char c = line.charAt(i++);
-            if (quoted) {
-                if (c == '"') {
-                    if (i < line.length() && line.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        if (record.error() != null) {
+            throw new IllegalStateException("line " + record.line() + ": " + record.error());
         }
+        return new ArrayList<>(record.fields());
     }
 }

@@ -3,12 +3,15 @@ package ru.orientir.jobs.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * docker-compose.yml is validated without a Docker engine by .ci/check-compose.py (see its header); the stack's own
@@ -35,14 +39,57 @@ class ComposeFileTest {
     }
 
     private static Result run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
+        return run(Duration.ofMinutes(2), env, command);
+    }
+
+    /**
+     * Runs the command to its end within the timeout; one that outlives it is killed and fails the test. The output
+     * goes to a file, not a pipe: reading a pipe to its end would wait for a hung command forever.
+     */
+    private static Result run(Duration timeout, Map<String, String> env, String... command) throws Exception {
+        Path output = Files.createTempFile("compose-test", ".out");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().close(); // nothing to read: a command asking for input gets end of file
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s; its output: "
+                        + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Result(p.exitValue(), output);
+    }
+
+    @Test
+    void aCommandThatOutlivesItsTimeoutFailsTheTest() {
+        long started = System.nanoTime();
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> run(Duration.ofSeconds(1), Map.of(), "sh", "-c", "echo started; sleep 30"));
+        assertTrue(e.getMessage().contains("did not finish within 1 s") && e.getMessage().contains("started"),
+                e.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "the hung command was killed");
+    }
+
+    @Test
+    void supersetSpeaksRussianAndKeepsItsSecurityApi() throws Exception {
+        String config = "import json, runpy; c = runpy.run_path('docker/superset/superset_config.py'); "
+                + "print(json.dumps({k: c.get(k) for k in ('BABEL_DEFAULT_LOCALE', 'LANGUAGES', "
+                + "'FAB_ADD_SECURITY_API', 'D3_FORMAT')}))";
+        Map<String, String> env = Map.of("SUPERSET_SECRET_KEY", "k".repeat(32), "SUPERSET_DB_USER", "superset",
+                "SUPERSET_DB_PASSWORD", "db-password-123");
+        Result r = run(env, "python3", "-c", config);
+        assertEquals(0, r.exit(), r.output());
+        JsonNode values = new ObjectMapper().readTree(r.output());
+        assertEquals("ru", values.path("BABEL_DEFAULT_LOCALE").asText());
+        assertTrue(values.path("LANGUAGES").has("ru"), "Russian is enabled: " + values);
+        assertTrue(values.path("FAB_ADD_SECURITY_API").asBoolean(), "dashboards sync needs the security API");
+        assertEquals(",", values.path("D3_FORMAT").path("decimal").asText(), "numbers read 35,1: " + values);
     }
 
     @Test

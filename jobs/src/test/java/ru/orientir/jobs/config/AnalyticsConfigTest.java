@@ -54,7 +54,24 @@ class AnalyticsConfigTest {
 
     @Test
     void mistakesNameTheSettingInRussian() {
-        assertError("analytics:\n  markers: {sharee: 0.2}\n", "analytics.markers.sharee: неизвестная настройка «sharee»");
+        assertError("analytics:\n  markers: {sharee: 0.2}\n", "orientir.yml: неизвестный ключ «analytics.markers.sharee». "
+                + "Возможно, имелось в виду «analytics.markers.share». Исправьте ключ и запустите команду снова.");
+        assertError("analytics:\n  markers:\n    thresholds:\n      - {year: 2024, procedure: ВПР, grade: 4, subject: м, shar: 0.2}\n",
+                "неизвестный ключ «analytics.markers.thresholds[1].shar». Возможно, имелось в виду "
+                        + "«analytics.markers.thresholds[1].share».");
+        assertError("analytics:\n  isb: {indicators: [{colum: ovz_share, higher-is-better: false, log: false}]}\n",
+                "неизвестный ключ «analytics.isb.indicators[1].colum». Возможно, имелось в виду «analytics.isb.indicators[1].column».");
+        assertError("analytics:\n  cluster: {trend-years: 3}\n", "неизвестный ключ «analytics.cluster». Возможно, имелось в "
+                + "виду «analytics.clusters».");
+        assertError("analytics:\n  weather: {sunny: true}\n", "неизвестный ключ «analytics.weather». Допустимые ключи в "
+                + "«analytics»: ");
+        assertError("analytics:\n  list: {combine: 1}\n", "analytics.list.combine: значение «1» не подходит (ожидается "
+                + "одно из: or and)");
+        assertError("analytics:\n  markers: {min-participants: 5.5}\n", "analytics.markers.min-participants: значение «5.5» "
+                + "не подходит (ожидается целое число)");
+        assertError("analytics:\n  markers:\n    thresholds:\n      - {year: 2024, procedure: ВПР, grade: 4, subject: м}\n",
+                "analytics.markers.thresholds[1].share: значение не задано (ожидается число)");
+        assertError("analytics:\n  markers: 0.3\n", "analytics.markers: неверный тип значения (ожидается словарь ключей");
         assertError("analytics:\n  list: {combine: xor}\n", "analytics.list.combine: значение «xor» не подходит (ожидается одно из: or and)");
         assertError("analytics:\n  markers: {share: 1.2}\n", "analytics.markers.share: доля должна быть больше 0 и не больше 1");
         assertError("analytics:\n  markers: {min-participants: много}\n", "analytics.markers.min-participants");

@@ -1,5 +1,6 @@
 package ru.orientir.jobs.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,6 +72,9 @@ class OrientirConfigTest {
         assertRefused(env("ORIENTIR_PSEUDONYM_KEY_FILE", key.toString()), "ORIENTIR_PSEUDONYM_KEY_FILE (" + key + ")");
         Files.writeString(key, KEY + "\n");
         assertDoesNotThrow(() -> OrientirConfig.load(env("ORIENTIR_PSEUDONYM_KEY_FILE", key.toString())));
+        assertArrayEquals((KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                OrientirConfig.load(env("ORIENTIR_PSEUDONYM_KEY_FILE", key.toString())).ingest().pseudonymKey(),
+                "the key from the file, stripped, reaches the ingest");
         ConfigException e = assertThrows(ConfigException.class, () -> OrientirConfig.ingestSettings(
                 env("ORIENTIR_PSEUDONYM_KEY", "short")));
         assertTrue(e.getMessage().contains("ORIENTIR_PSEUDONYM_KEY"), e.getMessage());

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import ru.orientir.etl.ingest.source.CsvParser;
+import ru.orientir.etl.ingest.source.SourceRecord;
 
 class CsvWriterTest {
 
@@ -74,5 +78,25 @@ class CsvWriterTest {
         CsvWriter csv = new CsvWriter(new StringWriter());
         assertThrows(NullPointerException.class, () -> csv.writeRow((List<String>) null));
         assertThrows(NullPointerException.class, () -> csv.writeRow((String[]) null));
+    }
+
+    /** As the exporter writes text cells: guarded, then written; the ingest's parser reads back the guarded text. */
+    @Test
+    void guardedCellsReadBackThroughTheIngestParser() throws IOException {
+        List<String> cells = List.of("=1+1", "+7 999", "-x", "@SUM(A1)", "Лицей, «№ 2»", "a \"b\"\nc", "ёЁ", "-0.53");
+        List<String> guarded = cells.stream().map(FormulaGuard::text).toList();
+        StringWriter target = new StringWriter();
+        try (CsvWriter csv = new CsvWriter(target)) {
+            csv.writeRow(List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+            csv.writeRow(guarded);
+        }
+        try (CsvParser parser = new CsvParser(new StringReader(target.toString()), ',')) {
+            assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h"), parser.next().fields());
+            SourceRecord row = parser.next();
+            assertEquals(null, row.error());
+            assertEquals(List.of("'=1+1", "'+7 999", "'-x", "'@SUM(A1)", "Лицей, «№ 2»", "a \"b\"\nc", "ёЁ", "'-0.53"),
+                    row.fields());
+            assertEquals(null, parser.next());
+        }
     }
 }

@@ -63,7 +63,7 @@ class DashboardsSyncFailureIT {
             assertTrue(export.stdout().contains("2025,S2,true,official"), export.stdout());
 
             OrientirCli.Result status = new OrientirCli(env).run("status");
-            assertTrue(status.stdout().contains("partial"), status.stdout());
+            assertTrue(status.stdout().contains("частично"), status.stdout());
             assertTrue(status.stdout().contains("дашборды Superset не обновлены"), status.stdout());
 
             List<String> alerts = hook.bodies();

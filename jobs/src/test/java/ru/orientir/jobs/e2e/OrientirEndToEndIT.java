@@ -115,7 +115,7 @@ class OrientirEndToEndIT {
 
         OrientirCli.Result history = cli.run("status");
         assertEquals(0, history.exitCode(), history.stderr());
-        assertTrue(history.stdout().contains("partial"), history.stdout());
+        assertTrue(history.stdout().contains("частично"), history.stdout());
         assertEquals(4, history.stdout().lines().filter(l -> l.trim().startsWith("run-")).count(), history.stdout());
     }
 
@@ -124,7 +124,7 @@ class OrientirEndToEndIT {
         OrientirCli cli = new OrientirCli(Map.of("ORIENTIR_HOME", home.toString()));
         OrientirCli.Result noInbox = cli.run("run");
         assertEquals(2, noInbox.exitCode());
-        assertTrue(noInbox.stderr().contains("Missing required option: '--inbox"), noInbox.stderr());
+        assertTrue(noInbox.stderr().contains("Ошибка: не задан обязательный параметр --inbox."), noInbox.stderr());
 
         OrientirCli.Result unknown = cli.run("export", "nonsense", "--format", "csv");
         assertEquals(1, unknown.exitCode());

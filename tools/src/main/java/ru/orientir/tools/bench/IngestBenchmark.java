@@ -142,6 +142,52 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Where {@link #run} wrote its generated results file under its working folder. */
+    public static Path resultsFile(Path workDir) {
+        return workDir.resolve("inbox").resolve("results.csv");
+    }
+
+    /**
+     * The second anchor: the same rows inserted into a fresh embedded DuckDB through a plain JDBC batch (a prepared
+     * INSERT, batches of 1,000, one transaction), split on commas with no validation, no pseudonymisation and no
+     * bookkeeping — what a hand-written loader does. Returns the seconds.
+     */
+    public static double jdbcBatchSeconds(Path results, Path workDir) throws Exception {
+        long t0 = System.nanoTime();
+        try (Warehouse target = Warehouse.open(WarehouseSettings.embedded(workDir.resolve("jdbc-anchor")));
+             Connection c = target.connection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE r (year INTEGER, procedure VARCHAR, grade INTEGER, subject VARCHAR, school_id VARCHAR, "
+                        + "participant_id VARCHAR, mark INTEGER, score DOUBLE)");
+            }
+            c.setAutoCommit(false);
+            try (java.io.BufferedReader in = Files.newBufferedReader(results, StandardCharsets.UTF_8);
+                 java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO r VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                in.readLine();
+                int batched = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String[] f = line.split(",", -1);
+                    ps.setInt(1, Integer.parseInt(f[0]));
+                    ps.setString(2, f[1]);
+                    ps.setInt(3, Integer.parseInt(f[2]));
+                    ps.setString(4, f[3]);
+                    ps.setString(5, f[4]);
+                    ps.setString(6, f[5]);
+                    ps.setInt(7, Integer.parseInt(f[6]));
+                    ps.setDouble(8, Double.parseDouble(f[7]));
+                    ps.addBatch();
+                    if (++batched == 1_000) {
+                        ps.executeBatch();
+                        batched = 0;
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     public static void writeSchools(Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("school_id,name,municipality\n");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,64 +14,89 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import ru.orientir.jobs.cli.ConfigOption;
+import ru.orientir.dashboards.superset.SupersetClient;
+import ru.orientir.dashboards.superset.SupersetSettings;
 import ru.orientir.tools.bench.AnalyticsBenchmark;
+import ru.orientir.tools.bench.BenchmarkSuite;
 import ru.orientir.tools.bench.IngestBenchmark;
 import ru.orientir.warehouse.Engine;
 import ru.orientir.warehouse.WarehouseSettings;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Measure:",
-                "'ingest' loads a generated student-level results file of --rows rows and compares with DuckDB's own "
-                        + "read_csv of the same file; prints rows/s, the ratio and peak memory. With --warehouse clickhouse "
-                        + "it loads into a throwaway database on the configured ClickHouse (ORIENTIR_WAREHOUSE_URL) and "
-                        + "compares with INSERT ... FORMAT CSVWithNames of the same file through the same server.",
-                "'analytics' runs the nightly analytics and the publication on a generated country (--schools schools, "
-                        + "--years years, ≈ 700 result rows per school and year) at each of --scales; prints the seconds "
-                        + "of every step, the totals, the growth between scales and peak memory. Give the JVM heap "
-                        + "through ORIENTIR_JAVA_OPTS (e.g. -Xmx8g for 40,000 schools)."})
+        description = {"Замерить производительность: всё сразу (all), приём файлов (ingest) или аналитику (analytics).",
+                "all — каждую величину рядом с эталоном того же запуска, отношением: приём против read_csv DuckDB и "
+                        + "простой пакетной вставки JDBC тех же строк; run на крошечном входе и demo против запуска "
+                        + "приложения и целей 10 с и 20 с; аналитику в долях страны из --scales (по умолчанию 1/64,1/16); "
+                        + "каждый график дашбордов против /health того же Superset и цели 300 мс, если Superset настроен "
+                        + "(SUPERSET_URL, SUPERSET_USERNAME, SUPERSET_PASSWORD; дашборды синхронизированы). Код выхода не "
+                        + "0 только при ошибке, никогда из-за медленной машины.",
+                "ingest — загрузить сгенерированный файл результатов участников из --rows строк и сравнить с чтением "
+                        + "того же файла самим DuckDB (read_csv); печатает строк в секунду, отношение и пик памяти. С "
+                        + "--warehouse clickhouse загружает во временную базу настроенного ClickHouse "
+                        + "(ORIENTIR_WAREHOUSE_URL) и сравнивает с INSERT … FORMAT CSVWithNames того же файла через тот же сервер.",
+                "analytics — выполнить ночную аналитику и публикацию на сгенерированной стране (--schools школ, "
+                        + "--years лет, около 700 строк результатов на школу и год) в каждом масштабе из --scales; печатает "
+                        + "секунды каждого шага, итоги, рост между масштабами и пик памяти. Память JVM задайте через "
+                        + "ORIENTIR_JAVA_OPTS (например, -Xmx8g для 40 000 школ)."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: ingest or analytics.")
+    @Parameters(index = "0", paramLabel = "ЗАМЕР", description = "Что замерить: all, ingest или analytics.")
     String what;
 
-    @Option(names = "--rows", defaultValue = "2000000",
-            description = "ingest: rows in the generated file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", defaultValue = "2000000", paramLabel = "ЧИСЛО",
+            description = "ingest: строк в сгенерированном файле (по умолчанию ${DEFAULT-VALUE}).")
     long rows;
 
-    @Option(names = "--schools", defaultValue = "40000",
-            description = "analytics: schools in the whole country (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schools", defaultValue = "40000", paramLabel = "ЧИСЛО",
+            description = "analytics: школ во всей стране (по умолчанию ${DEFAULT-VALUE}).")
     int schools;
 
-    @Option(names = "--years", defaultValue = "8", description = "analytics: assessment years (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--years", defaultValue = "8", paramLabel = "ЧИСЛО",
+            description = "analytics: лет оценочных процедур (по умолчанию ${DEFAULT-VALUE}).")
     int years;
 
-    @Option(names = "--scales", defaultValue = "1/16,1/4,1",
-            description = "analytics: shares of the country to run, in order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scales", paramLabel = "ДОЛИ",
+            description = "analytics, all: доли страны для замеров, по порядку (по умолчанию 1/16,1/4,1 для analytics и "
+                    + "1/64,1/16 для all).")
     String scales;
 
-    @Option(names = "--warehouse", defaultValue = "duckdb",
-            description = "ingest: duckdb (a fresh embedded file, default) or clickhouse (the configured server).")
+    @Option(names = "--chart-repeats", defaultValue = "10", paramLabel = "ЧИСЛО",
+            description = "all: замеров каждого графика после прогревочного (по умолчанию ${DEFAULT-VALUE}).")
+    int chartRepeats;
+
+    @Option(names = "--warehouse", defaultValue = "duckdb", paramLabel = "duckdb|clickhouse",
+            description = "ingest: duckdb (новый встроенный файл, по умолчанию) или clickhouse (настроенный сервер).")
     String warehouse;
 
-    @Option(names = "--dir", description = "Working folder, kept afterwards (default: a new temporary folder, deleted afterwards).")
+    @Option(names = "--dir", paramLabel = "ПАПКА",
+            description = "Рабочая папка, остаётся после замера (по умолчанию — новая временная папка, удаляется после замера).")
     Path dir;
 
     @Override
     public Integer call() throws Exception {
-        if (!"ingest".equals(what) && !"analytics".equals(what)) {
-            throw new IllegalArgumentException("Неизвестный замер «" + what + "»; доступны: ingest, analytics");
+        if (!"ingest".equals(what) && !"analytics".equals(what) && !"all".equals(what)) {
+            throw new IllegalArgumentException("Неизвестный замер «" + what + "»; доступны: all, ingest, analytics");
         }
-        List<AnalyticsBenchmark.Scale> scaleList = "analytics".equals(what) ? AnalyticsBenchmark.Scale.parseList(scales) : null;
-        if ("analytics".equals(what) && (schools < 1 || years < 1)) {
+        List<AnalyticsBenchmark.Scale> scaleList = "ingest".equals(what) ? null
+                : AnalyticsBenchmark.Scale.parseList(scales != null ? scales : "all".equals(what) ? "1/64,1/16" : "1/16,1/4,1");
+        if (!"ingest".equals(what) && (schools < 1 || years < 1)) {
             throw new IllegalArgumentException("--schools и --years должны быть не меньше 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("orientir-bench");
         try {
-            if ("ingest".equals(what)) {
+            if ("all".equals(what)) {
+                SupersetClient superset = null;
+                Optional<SupersetSettings> configured = ConfigOption.load().superset().settings();
+                if (configured.isPresent()) {
+                    SupersetSettings s = configured.get();
+                    superset = SupersetClient.login(s.url(), s.username(), s.password());
+                }
+                BenchmarkSuite.run(new BenchmarkSuite.Options(rows, schools, years, scaleList, superset, chartRepeats), work, out);
+            } else if ("ingest".equals(what)) {
                 IngestBenchmark.Result r;
                 if ("clickhouse".equals(warehouse)) {
                     WarehouseSettings configured = ConfigOption.load().warehouse();

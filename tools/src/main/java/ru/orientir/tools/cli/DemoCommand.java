@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -30,29 +29,38 @@ import ru.orientir.jobs.pipeline.Pipeline;
 import ru.orientir.jobs.pipeline.RunReport;
 import ru.orientir.warehouse.SqlResource;
 import ru.orientir.warehouse.Warehouse;
+import ru.orientir.warehouse.marts.MartDescriptor;
+import ru.orientir.warehouse.marts.Marts;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate a synthetic region and run the whole pipeline on the embedded warehouse "
-                + "(a fresh one under ORIENTIR_HOME/demo); print a summary and where the outputs are.")
+        description = {"Создать синтетический регион и выполнить на нём весь конвейер во встроенном хранилище (новом, "
+                + "в ORIENTIR_HOME/demo; прежняя демонстрация удаляется); напечатать итоги, где лежат результаты, и "
+                + "команды, которые их покажут.",
+                "Пока своё хранилище не настроено (warehouse.url) и bin/orientir run ещё не выполнялся, команды чтения "
+                        + "(export, status, report, dashboards) показывают данные демонстрации; run и schedule в "
+                        + "хранилище демонстрации не пишут."})
 public final class DemoCommand implements Callable<Integer> {
+    /** How a command to type is shown: the prompt, then the command. */
+    static final String PROMPT = "  $ ";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schools", defaultValue = "300", description = "Schools in the synthetic region (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schools", defaultValue = "300", paramLabel = "ЧИСЛО",
+            description = "Школ в синтетическом регионе (по умолчанию ${DEFAULT-VALUE}).")
     int schools;
 
-    @Option(names = "--years", defaultValue = "5", description = "List years (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--years", defaultValue = "5", paramLabel = "ЧИСЛО", description = "Лет списков (по умолчанию ${DEFAULT-VALUE}).")
     int years;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "ЧИСЛО", description = "Зерно случайных чисел (по умолчанию ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         OrientirConfig base = ConfigOption.load();
-        Path home = base.home().resolve("demo");
+        Path home = ConfigOption.demoHome(base);
         deleteRecursively(home);
         Path inbox = home.resolve("inbox");
         // School-level results keep the demo quick and need no pseudonymisation key; the student-level path is
@@ -69,23 +77,24 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Демонстрация: синтетический регион (%d школ, %d лет списков; школы, официальные списки, "
                 + "результаты по школам, контекст, кадры, рисковые профили и перечень ФИОКО) → %s%n", schools, years, inbox);
         OrientirConfig demo = base.embeddedAt(home);
-        RunReport report = new Pipeline(demo).run(inbox);
+        RunReport report = new Pipeline(demo).run(inbox, "demo");
         RunSummary.print(report, out);
         if (report.status() == RunReport.Status.FAILED) {
             return ExitCodes.FAILED;
         }
         Path exports = home.resolve("exports");
         Files.createDirectories(exports);
+        ReportExample example;
         try (Warehouse warehouse = Warehouse.open(demo.warehouse())) {
             printYears(warehouse, out);
             printAnalytics(warehouse, out);
             MartExporter exporter = new MartExporter(warehouse);
-            for (String mart : List.of("list_transitions", "school_status", "list_membership", "markers", "list_agreement",
-                    "objectivity", "isb", "resilience", "risk_profile")) {
-                try (Writer w = Files.newBufferedWriter(exports.resolve(mart + ".csv"), StandardCharsets.UTF_8)) {
-                    exporter.exportCsv(mart, w);
+            for (MartDescriptor mart : Marts.marts()) {
+                try (Writer w = Files.newBufferedWriter(exports.resolve(mart.name() + ".csv"), StandardCharsets.UTF_8)) {
+                    exporter.exportCsv(mart.name(), w);
                 }
             }
+            example = reportExample(warehouse);
         }
         out.println();
         out.println("Где результаты:");
@@ -93,10 +102,55 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  витрины (CSV):          " + exports);
         out.println("  витрины (Parquet):      " + home.resolve("runs").resolve(report.runId()).resolve("marts"));
         out.println("  входные файлы:          " + inbox);
-        out.printf("Повторить на своих данных: bin/orientir run --inbox ПАПКА; выгрузка: bin/orientir export list_transitions --format csv "
-                + "(и markers, list_membership, isb, resilience, risk_profile …)%n");
+        printNextSteps(base, demo, example, out);
         out.flush();
         return ExitCodes.of(report);
+    }
+
+    /**
+     * The commands to type next, each exactly as it works: plain when the reading commands show the demo by
+     * themselves ({@link ConfigOption#showsDemo}), else with the demo's warehouse named in ORIENTIR_WAREHOUSE_URL
+     * (the user has a warehouse of their own, which a plain command would show instead). Every line starting with
+     * {@value #PROMPT} is a command; DemoHintsIT runs each one.
+     */
+    private static void printNextSteps(OrientirConfig base, OrientirConfig demo, ReportExample example, PrintWriter out) {
+        boolean plain = ConfigOption.showsDemo(base);
+        String prefix = plain ? "" : "ORIENTIR_WAREHOUSE_URL=" + shellWord(demo.warehouse().jdbcUrl()) + " ";
+        Path home = ConfigOption.demoHome(base);
+        out.println();
+        out.println(plain
+                ? "Что дальше — эти команды покажут данные демонстрации, пока вы не настроите своё хранилище или не выполните run:"
+                : "Что дальше — у вас уже есть своё хранилище, поэтому команды называют хранилище демонстрации явно:");
+        out.println(PROMPT + prefix + "bin/orientir status");
+        out.println(PROMPT + prefix + "bin/orientir export list_transitions --format csv");
+        if (example != null) {
+            out.println(PROMPT + prefix + "bin/orientir report --municipality " + shellWord(example.municipality())
+                    + " --list-year " + example.listYear() + " --out " + shellWord(home.resolve("справка.docx").toString()));
+        }
+        out.println(PROMPT + prefix + "bin/orientir dashboards bundle --out " + shellWord(home.resolve("dashboards.zip").toString()));
+        out.println("Другие витрины для export: " + String.join(", ", Marts.names()) + " (описания: bin/orientir export --help).");
+        out.println("Свои данные: положите файлы CSV или XLSX в папку и выполните bin/orientir run --inbox с этой папкой.");
+    }
+
+    /** What the suggested {@code report} is about. */
+    private record ReportExample(String municipality, int listYear) {
+    }
+
+    /** The municipality with most schools on the latest list, and that year: a brief with something in it. */
+    private static ReportExample reportExample(Warehouse warehouse) throws Exception {
+        try (Connection c = warehouse.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT municipality, list_year FROM school_status "
+                     + "WHERE list_year = (SELECT max(list_year) FROM school_status) AND municipality IS NOT NULL "
+                     + "GROUP BY municipality, list_year "
+                     + "ORDER BY sum(CASE WHEN on_list THEN 1 ELSE 0 END) DESC, municipality LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new ReportExample(rs.getString(1), rs.getInt(2)) : null;
+        }
+    }
+
+    /** A word the shell takes as it is: quoted unless it is plain letters, digits and path characters. */
+    static String shellWord(String word) {
+        return word.matches("[\\p{L}\\p{N}_./:=+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static void printYears(Warehouse warehouse, PrintWriter out) throws Exception {

@@ -14,35 +14,37 @@ import ru.orientir.tools.generate.GeneratorOptions;
 import ru.orientir.tools.generate.RegionGenerator;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a deterministic synthetic region as input files: schools, official lists, and per "
-                + "assessment year (the year before each list year) results, context and staffing.")
+        description = "Записать синтетический регион (детерминированно по --seed) как входящие файлы: справочник школ, "
+                + "официальные списки и за каждый год оценочных процедур (год перед годом списка) результаты, контекст "
+                + "школ, кадры, рисковые профили и перечень ФИОКО.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schools", required = true, description = "Number of schools.")
+    @Option(names = "--schools", required = true, paramLabel = "ЧИСЛО", description = "Число школ.")
     int schools;
 
-    @Option(names = "--years", required = true, description = "Number of list years.")
+    @Option(names = "--years", required = true, paramLabel = "ЧИСЛО", description = "Число лет списков.")
     int years;
 
-    @Option(names = "--out", required = true, description = "Output folder (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "ПАПКА", description = "Папка для файлов (создаётся, если её нет).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "ЧИСЛО", description = "Зерно случайных чисел (по умолчанию ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--last-year", defaultValue = "2025", description = "The last list year (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--last-year", defaultValue = "2025", paramLabel = "ГОД", description = "Последний год списка (по умолчанию ${DEFAULT-VALUE}).")
     int lastYear;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|csv-ru|xlsx",
-            description = "File flavour: csv (UTF-8, comma, English headers), csv-ru (windows-1251, semicolon, "
-                    + "decimal comma, Russian headers) or xlsx (default: ${DEFAULT-VALUE}).")
+            description = "Вид файлов: csv (UTF-8, запятая, английские заголовки), csv-ru (windows-1251, точка с "
+                    + "запятой, десятичная запятая, русские заголовки) или xlsx (по умолчанию ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--results", defaultValue = "student", paramLabel = "student|aggregate|none",
-            description = "Results per participant, per school (aggregates) or none (default: ${DEFAULT-VALUE}).")
+            description = "Результаты: по участникам (student), по школам (aggregate) или без них (none); по "
+                    + "умолчанию ${DEFAULT-VALUE}.")
     String results;
 
     @Override

@@ -9,11 +9,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import ru.orientir.etl.ingest.source.CsvFormat;
+
 /**
- * Writes a table as delimited text: the {@code csv} flavour (UTF-8, comma, dot decimals,
- * LF, English header — the same rules as {@link ru.orientir.jobs.csv.CsvWriter}) or the
+ * Writes a table as delimited text through Orientir's one CSV writer ({@link CsvFormat}): the
+ * {@code csv} flavour (UTF-8, comma, dot decimals, LF, English header — as the exports) or the
  * {@code csv-ru} flavour (windows-1251, semicolon, decimal comma, CRLF, Russian header), as
  * a Russian Excel saves «CSV (разделители — точка с запятой)». A field is quoted only when
  * it contains the separator, a quote or a line break. A character the charset cannot encode
@@ -25,28 +28,26 @@ final class CsvTableSink implements TableSink {
 
     private final Path file;
     private final BufferedWriter out;
-    private final char separator;
+    private final CsvFormat format;
     private final boolean decimalComma;
-    private final String lineEnd;
     private long rows;
 
-    private CsvTableSink(Path file, Charset charset, char separator, boolean decimalComma, String lineEnd,
-            List<String> header) throws IOException {
+    private CsvTableSink(Path file, Charset charset, CsvFormat format, boolean decimalComma, List<String> header)
+            throws IOException {
         this.file = file;
         this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        this.separator = separator;
+        this.format = format;
         this.decimalComma = decimalComma;
-        this.lineEnd = lineEnd;
-        writeLine(header.toArray());
+        format.write(out, header);
     }
 
     static CsvTableSink english(Path file, InputTable table) throws IOException {
-        return new CsvTableSink(file, StandardCharsets.UTF_8, ',', false, "\n", table.header(false));
+        return new CsvTableSink(file, StandardCharsets.UTF_8, CsvFormat.RFC_4180, false, table.header(false));
     }
 
     static CsvTableSink russian(Path file, InputTable table) throws IOException {
-        return new CsvTableSink(file, WINDOWS_1251, ';', true, "\r\n", table.header(true));
+        return new CsvTableSink(file, WINDOWS_1251, CsvFormat.EXCEL_RU, true, table.header(true));
     }
 
     @Override
@@ -76,41 +77,22 @@ final class CsvTableSink implements TableSink {
     }
 
     private void writeLine(Object[] cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(separator);
-            }
-            write(cells[i]);
+        List<String> fields = new ArrayList<>(cells.length);
+        for (Object cell : cells) {
+            fields.add(text(cell));
         }
-        out.write(lineEnd);
+        format.write(out, fields);
     }
 
-    private void write(Object cell) throws IOException {
+    /** A cell as its flavour writes it: decimals with the flavour's mark, null as an empty field. */
+    private String text(Object cell) {
         if (cell == null) {
-            return;
+            return null;
         }
         if (cell instanceof BigDecimal d) {
             String text = d.toPlainString();
-            out.write(decimalComma ? text.replace('.', ',') : text);
-        } else if (cell instanceof String s) {
-            writeText(s);
-        } else {
-            out.write(cell.toString());
+            return decimalComma ? text.replace('.', ',') : text;
         }
-    }
-
-    private void writeText(String s) throws IOException {
-        boolean quote = false;
-        for (int i = 0; i < s.length() && !quote; i++) {
-            char c = s.charAt(i);
-            quote = c == separator || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            out.write(s);
-            return;
-        }
-        out.write('"');
-        out.write(s.replace("\"", "\"\""));
-        out.write('"');
+        return cell.toString();
     }
 }

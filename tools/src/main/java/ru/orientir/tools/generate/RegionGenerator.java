@@ -48,10 +48,6 @@ public final class RegionGenerator {
         this.seed = seed;
     }
 
-    static String listFile(int year) {
-        return "official_list_" + year + ".csv";
-    }
-
     /**
      * Writes the region's input files into outDir (created if missing) as UTF-8 CSV with
      * student-level results, and returns what it wrote.

@@ -92,7 +92,7 @@ class KilledAfterPublicationIT {
             assertEquals(0, transitions.exitCode(), transitions.stderr());
             assertTrue(transitions.stdout().lines().count() > 3, "the marts are published:\n" + transitions.stdout());
             OrientirCli.Result status = reader.run("status");
-            assertTrue(status.stdout().contains("partial"), status.stdout());
+            assertTrue(status.stdout().contains("частично"), status.stdout());
         } finally {
             silent.stop(0);
         }

@@ -66,7 +66,7 @@ class KilledRunResumesIT {
         OrientirCli.Result status = cli.run("status");
         assertEquals(0, status.exitCode(), status.stderr());
         assertEquals(1, status.stdout().lines().filter(l -> l.trim().startsWith("run-")).count(), status.stdout());
-        assertTrue(status.stdout().contains("возобновлён с шага «analytics» (стартов: 2)"), status.stdout());
+        assertTrue(status.stdout().contains("возобновлён с шага «аналитика» (стартов: 2)"), status.stdout());
     }
 
     private static Process start(Path home, Path log, String... args) throws Exception {

@@ -38,6 +38,7 @@ import ru.orientir.dashboards.assets.Metric;
 import ru.orientir.dashboards.assets.OrientirDashboards;
 import ru.orientir.dashboards.datasets.Dataset;
 import ru.orientir.dashboards.datasets.MartDatasets;
+import ru.orientir.dashboards.datasets.NumberFormat;
 import ru.orientir.dashboards.superset.HeadlessChromium;
 import ru.orientir.dashboards.superset.SupersetAcceptance;
 import ru.orientir.dashboards.superset.SupersetClient;
@@ -185,7 +186,7 @@ class DashboardsCommandIT {
         for (Dataset d : MartDatasets.provisioned()) {
             if (d.municipal()) {
                 rlsProbes.add(new Chart("rls_" + d.table(), "Проверка RLS: " + d.title(), Chart.Viz.TABLE, d,
-                        List.of("municipality"), List.of(new Metric("Строк", "COUNT(*)")), null, List.of(), 1000, Map.of()));
+                        List.of("municipality"), List.of(new Metric("Строк", "COUNT(*)", NumberFormat.COUNT)), null, List.of(), 1000, List.of(), Map.of()));
             }
         }
         for (Chart chart : rlsProbes) {

@@ -126,7 +126,7 @@ public final class Chdb {
         return configured == null || configured.isBlank() ? "python3" : configured;
     }
 
-    /** The warehouse module folder: Surefire's {@code basedir}, else the working directory (or its warehouse/). */
+    /** The warehouse module folder: Surefire's {@code basedir}, else the working directory, its warehouse/ or the one beside it. */
     public static Path moduleDir() {
         List<Path> candidates = new ArrayList<>();
         String basedir = System.getProperty("basedir");
@@ -136,6 +136,10 @@ public final class Chdb {
         Path cwd = Path.of(System.getProperty("user.dir"));
         candidates.add(cwd);
         candidates.add(cwd.resolve("warehouse"));
+        // another module's tests (dashboards, jobs) run in their own folder, beside warehouse/
+        if (cwd.getParent() != null) {
+            candidates.add(cwd.getParent().resolve("warehouse"));
+        }
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate.resolve("src/test/python/chdb_harness.py"))) {
                 return candidate.toAbsolutePath().normalize();

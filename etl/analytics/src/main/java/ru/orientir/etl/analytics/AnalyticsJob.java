@@ -30,17 +30,17 @@ import ru.orientir.etl.analytics.objectivity.ObjectivitySignals;
 import ru.orientir.etl.analytics.resilience.Resilience;
 import ru.orientir.etl.analytics.results.ProcedureResults;
 import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
-import ru.orientir.etl.analytics.results.UnrecognisedSubjects.UnrecognisedSubject;
 import ru.orientir.etl.analytics.risks.RiskProfile;
+import ru.orientir.etl.analytics.schools.SchoolYears;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Snapshot;
 
 /**
  * Reads a staging snapshot (Parquet written by the warehouse), computes the marts of docs/methodology.md §1–8 and writes each as
  * Parquet with the run id on every row. Spark never connects to the warehouse: the hand-off is files both sides read
- * and write natively. Steps, in order (each timed for {@link #onStep}): markers, list_membership, list_agreement, isb,
- * school_status, list_transitions, objectivity, resilience, risk_profile. {@link #findings()} then holds what the run
- * summary prints beside the marts.
+ * and write natively. Steps, in order (each timed for {@link #onStep}): markers, unrecognised_subjects,
+ * list_membership, list_agreement, isb, school_status, list_transitions, objectivity, resilience, risk_profile.
+ * {@link #findings()} then holds what the run summary prints beside the marts.
  */
 public final class AnalyticsJob {
     private final SparkSession spark;
@@ -71,6 +71,7 @@ public final class AnalyticsJob {
 
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
         Dataset<Row> schools = read(snapshot, "schools");
+        Dataset<Row> schoolYears = readSupplement(snapshot, "school_years");
         Dataset<Row> officialList = read(snapshot, "official_list");
         List<MartFiles> written = new ArrayList<>();
         Path work = martsDir.resolve("_work");
@@ -87,6 +88,15 @@ public final class AnalyticsJob {
         });
         Dataset<Row> resultYears = markers.select(col("year")).distinct().cache();
 
+        // §1.5. Subjects no rule recognises, by spelling, for the data-quality dashboard and the run summary.
+        UnrecognisedSubjects.Found unrecognised = step("unrecognised_subjects", () -> {
+            UnrecognisedSubjects.Found found = UnrecognisedSubjects.find(read(snapshot, "exam_results"),
+                    read(snapshot, "exam_aggregates"), markers, settings);
+            written.add(mart(runId, "unrecognised_subjects", found.bySpelling(), martsDir, "year", "procedure",
+                    "subject_as_written", "subject", "schools", "file_rows", "reason"));
+            return found;
+        });
+
         // §2–3. Membership: official where published, computed otherwise; the agreement where both exist.
         Dataset<Row> membership = step("list_membership", () -> {
             Dataset<Row> evidence = ComputedList.evidence(markers, settings.list());
@@ -99,8 +109,7 @@ public final class AnalyticsJob {
         List<Integer> ruleBUndecided = membership.filter(col("rule_b_undecided").and(col("source").equalTo(ListMembership.COMPUTED)))
                 .select(col("list_year")).distinct().orderBy(col("list_year")).as(org.apache.spark.sql.Encoders.INT())
                 .collectAsList();
-        List<UnrecognisedSubject> unrecognised = UnrecognisedSubjects.collect(UnrecognisedSubjects.of(markers, settings));
-        findings = new AnalyticsFindings(List.copyOf(unrecognised), List.copyOf(ruleBUndecided));
+        findings = new AnalyticsFindings(unrecognised.summary(), List.copyOf(ruleBUndecided));
         step("list_agreement", () -> written.add(mart(runId, "list_agreement",
                 ListMembership.agreement(membership, resultYears), martsDir, "list_year", "school_id", "official", "computed")));
 
@@ -115,10 +124,12 @@ public final class AnalyticsJob {
             return i;
         });
 
-        // §3–4. Transitions and clusters (cluster 4 from the results of the year before each list year).
+        // §3–4. Transitions and clusters (cluster 4 from the results of the year before each list year). Each list
+        // year carries the school's name and municipality of that year (§3.5), so the municipal counts follow it.
         Dataset<Row> status = step("school_status", () -> {
-            Dataset<Row> history = ListTransitions.schoolHistory(membership)
-                    .join(schools.select(col("school_id"), col("name").as("school_name"), col("municipality")), "school_id");
+            Dataset<Row> years = ListTransitions.schoolHistory(membership);
+            Dataset<Row> history = years.join(SchoolYears.of(schools, schoolYears, years, "list_year"),
+                    new String[] {"school_id", "list_year"});
             Dataset<Row> clustered = SupportClusters.assign(history,
                     RiskZone.of(markers, settings.clusters(), settings.mandatory()))
                     .join(isb.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"), col("shnor_shnsu")),
@@ -171,6 +182,11 @@ public final class AnalyticsJob {
 
     private Dataset<Row> read(Path snapshot, String source) {
         return spark.read().parquet(Snapshot.file(snapshot, source).toString());
+    }
+
+    /** A snapshot supplement ({@link Snapshot#SUPPLEMENTS}), or null when this snapshot was written without it. */
+    private Dataset<Row> readSupplement(Path snapshot, String source) {
+        return Files.isRegularFile(Snapshot.file(snapshot, source)) ? read(snapshot, source) : null;
     }
 
     private static void write(Dataset<Row> rows, Path dir) {

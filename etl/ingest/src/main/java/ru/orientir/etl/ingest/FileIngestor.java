@@ -30,7 +30,6 @@ import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
 import ru.orientir.etl.ingest.columns.ColumnAliases;
 import ru.orientir.etl.ingest.source.SourceItemReader;
 import ru.orientir.etl.ingest.inbox.InboxScanner;
-import ru.orientir.etl.ingest.results.Pseudonymizer;
 import ru.orientir.etl.ingest.source.RecordSource;
 import ru.orientir.etl.ingest.source.RecordSources;
 import ru.orientir.etl.ingest.source.UnreadableFileException;
@@ -121,9 +120,8 @@ public final class FileIngestor {
         LoadContext context = new LoadContext(warehouse, loadId, file.name());
         Job job;
         try {
-            if (p.kind() == FileKind.EXAM_RESULTS) { // one key per warehouse: refuses a changed key (Pseudonymizer)
-                Pseudonymizer.checkWarehouseKey(warehouse, jobs.settings().pseudonymKey(), runId);
-            }
+            // The kind's own check before any row is written (student results: the warehouse's pseudonym key).
+            p.kind().descriptor().beforeLoad(context, jobs.settings(), runId);
             job = jobs.job(p.kind(), file.path(), p.header(), context);
         } catch (IllegalStateException e) {
             return failed(file, p.kind(), loadId, started, e.getMessage());
@@ -229,7 +227,7 @@ public final class FileIngestor {
 
     private void record(LoadResult r, String sha256, Instant started) {
         String sql = "INSERT INTO meta_load (load_id, run_id, file, kind, content_sha256, started_at, finished_at, "
-                + "rows_read, rows_loaded, rows_quarantined, status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "rows_read, rows_loaded, rows_quarantined, status, message, kind_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = warehouse.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, r.loadId());
             ps.setString(2, runId);
@@ -243,19 +241,21 @@ public final class FileIngestor {
             ps.setLong(10, r.rowsQuarantined());
             ps.setString(11, r.status().code());
             ps.setString(12, r.message());
+            ps.setString(13, r.kind() == null ? "тип не определён" : r.kind().russianName());
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new WarehouseException("Recording the load of " + r.file() + " failed: " + e.getMessage(), e);
+            throw new WarehouseException("Не удалось записать в хранилище сведения о загрузке файла «" + r.file()
+                    + "»: проверьте, что хранилище доступно, и повторите запуск.\nПодробности: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Rows of earlier versions of a changed file leave staging once the new version has loaded — except the school
-     * reference's: its earlier versions are the history of schools that have since closed (sql/snapshot/schools.sql).
+     * Rows of earlier versions of a changed file leave staging once the new version has loaded — except for a kind
+     * that keeps them (the school reference: the history of schools that have since closed).
      */
     private void purgeSupersededRows() {
         for (FileKind kind : FileKind.values()) {
-            if (kind == FileKind.SCHOOLS) {
+            if (kind.descriptor().keepsEarlierVersions()) {
                 continue;
             }
             String table = kind.stagingTable();

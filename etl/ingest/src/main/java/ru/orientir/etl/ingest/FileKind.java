@@ -1,112 +1,81 @@
 package ru.orientir.etl.ingest;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import ru.orientir.etl.ingest.kinds.ExamAggregatesKind;
+import ru.orientir.etl.ingest.kinds.ExamResultsKind;
+import ru.orientir.etl.ingest.kinds.InputKind;
+import ru.orientir.etl.ingest.kinds.ObjectivityFlagsKind;
+import ru.orientir.etl.ingest.kinds.OfficialListKind;
+import ru.orientir.etl.ingest.kinds.RiskSurveyKind;
+import ru.orientir.etl.ingest.kinds.SchoolContextKind;
+import ru.orientir.etl.ingest.kinds.SchoolsKind;
+import ru.orientir.etl.ingest.kinds.StaffingKind;
+
 /**
- * The kinds of input file Orientir recognises, each by the columns its header must have (file names are free).
- * {@code order} says which loads first: the school reference before anything that refers to schools.
- *
- * <p>A kind whose required columns are only {@code year, school_id} (the objectivity flags) would claim any yearly
- * file with a misspelt column, so it is <em>closed</em>: its header may name none of the other kinds' columns, and
- * unless it has the kind's own {@code note} column, no unrecognised column either (empty and «№» columns aside).
+ * The registry of the kinds of input file Orientir recognises, each by the columns its header must have (file names
+ * are free). Each constant registers one descriptor ({@link InputKind}), and everything about a kind — its header
+ * and aliases, validator, staging table, load and detection order, Russian name — is read from the descriptor, so no
+ * code anywhere switches over the kinds. The enum stays the kind's identity: {@link LoadResult#kind()} and the
+ * application outside the ingest compare and name kinds through it.
  */
 public enum FileKind {
-    SCHOOLS("schools", "stg_schools", 1, List.of("school_id", "name", "municipality"), List.of()),
-    OFFICIAL_LIST("official_list", "stg_official_list", 2, List.of("list_year", "school_id"), List.of()),
-    EXAM_RESULTS("exam_results", "stg_exam_results", 3,
-            List.of("year", "procedure", "grade", "subject", "school_id", "participant_id"), List.of("mark", "score")),
-    /** ВПР/ОГЭ rows need mark2…mark5; ЕГЭ rows may give below_min instead (ЕГЭ has scores, not marks). */
-    EXAM_AGGREGATES("exam_aggregates", "stg_exam_aggregates", 3, List.of("year", "procedure", "grade", "subject",
-            "school_id", "participants"), List.of("mark2", "mark3", "mark4", "mark5", "below_min")),
-    STAFFING("staffing", "stg_staffing", 3, List.of("year", "school_id", "staff", "teachers"), List.of()),
-    SCHOOL_CONTEXT("school_context", "stg_school_context", 3, List.of("year", "school_id"), ContextColumns.INDICATORS),
-    RISK_SURVEY("risk_survey", "stg_risk_survey", 3, List.of("year", "school_id", "risk", "level"), List.of()),
-    OBJECTIVITY_FLAGS("objectivity_flags", "stg_objectivity_flags", 3, List.of("year", "school_id"), List.of(),
-            List.of("note", "school_name", "name", "municipality"));
+    SCHOOLS(new SchoolsKind()),
+    OFFICIAL_LIST(new OfficialListKind()),
+    EXAM_RESULTS(new ExamResultsKind()),
+    EXAM_AGGREGATES(new ExamAggregatesKind()),
+    STAFFING(new StaffingKind()),
+    SCHOOL_CONTEXT(new SchoolContextKind()),
+    RISK_SURVEY(new RiskSurveyKind()),
+    OBJECTIVITY_FLAGS(new ObjectivityFlagsKind());
 
-    /** Detection order: the most specific header first; the closed objectivity flags just before the schools. */
-    private static final List<FileKind> DETECTION = List.of(EXAM_RESULTS, EXAM_AGGREGATES, STAFFING, RISK_SURVEY,
-            SCHOOL_CONTEXT, OFFICIAL_LIST, OBJECTIVITY_FLAGS, SCHOOLS);
+    /** The kinds in the order detection tries them (see {@link InputKind#detectionRank()}). */
+    private static final List<FileKind> DETECTION = Arrays.stream(values())
+            .sorted(Comparator.comparingInt(k -> k.descriptor.detectionRank())).toList();
 
-    private final String code;
-    private final String stagingTable;
-    private final int order;
-    private final List<String> requiredColumns;
-    private final List<String> anyOfColumns;
-    /** For a closed kind, the only other columns of ours its header may have; null for the others. */
-    private final List<String> closedOptional;
+    private final InputKind<?> descriptor;
 
-    FileKind(String code, String stagingTable, int order, List<String> requiredColumns, List<String> anyOfColumns) {
-        this(code, stagingTable, order, requiredColumns, anyOfColumns, null);
+    FileKind(InputKind<?> descriptor) {
+        this.descriptor = descriptor;
     }
 
-    FileKind(String code, String stagingTable, int order, List<String> requiredColumns, List<String> anyOfColumns,
-             List<String> closedOptional) {
-        this.code = code;
-        this.stagingTable = stagingTable;
-        this.order = order;
-        this.requiredColumns = requiredColumns;
-        this.anyOfColumns = anyOfColumns;
-        this.closedOptional = closedOptional;
+    public InputKind<?> descriptor() {
+        return descriptor;
     }
 
+    /** The label stored in {@code meta_load.kind}. */
     public String code() {
-        return code;
+        return descriptor.code();
+    }
+
+    /** What a person reads: «справочник школ». */
+    public String russianName() {
+        return descriptor.russianName();
     }
 
     public String stagingTable() {
-        return stagingTable;
+        return descriptor.staging().table();
     }
 
     public int order() {
-        return order;
+        return descriptor.loadOrder();
     }
 
     public List<String> requiredColumns() {
-        return requiredColumns;
+        return descriptor.header().required();
+    }
+
+    /** The kind with this label ({@code meta_load.kind}); empty for a failed file's «unknown» or a retired kind. */
+    public static Optional<FileKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
     }
 
     /** The kind whose columns the header has; the most specific kind wins. */
     public static Optional<FileKind> detect(Header header) {
-        return DETECTION.stream().filter(k -> k.matches(header)).findFirst();
-    }
-
-    boolean matches(Header header) {
-        for (String column : requiredColumns) {
-            boolean present = header.has(column) || ("name".equals(column) && header.has("school_name"));
-            if (!present) {
-                return false;
-            }
-        }
-        if (!anyOfColumns.isEmpty() && anyOfColumns.stream().noneMatch(header::has)) {
-            return false;
-        }
-        if (this == EXAM_AGGREGATES && header.has("mark")) {
-            // A lone «Отметка» is the group cell over «2 | 3 | 4 | 5» of a two-row header: the row below completes it.
-            return false;
-        }
-        return closedOptional == null || onlyOwnColumns(header);
-    }
-
-    private boolean onlyOwnColumns(Header header) {
-        boolean ownColumnBesidesKey = header.has(closedOptional.get(0));
-        for (int i = 0; i < header.size(); i++) {
-            String canonical = header.canonicalAt(i);
-            if (canonical != null) {
-                if (!requiredColumns.contains(canonical) && !closedOptional.contains(canonical)) {
-                    return false; // another kind's column: a misspelt file of that kind, not ours
-                }
-            } else if (!ownColumnBesidesKey && !neutral(header.names().get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Columns any export may have that say nothing about the kind: empty, or a row number («№», «№ п/п»). */
-    private static boolean neutral(String name) {
-        return name.isBlank() || name.startsWith("№");
+        return DETECTION.stream().filter(k -> k.descriptor.header().matches(header)).findFirst();
     }
 
     /** What a user reads when no kind matches. */
@@ -116,14 +85,7 @@ public enum FileKind {
             if (!s.isEmpty()) {
                 s.append("; ");
             }
-            s.append(kind.code).append(": ").append(String.join(",", kind.requiredColumns));
-            if (!kind.anyOfColumns.isEmpty()) {
-                s.append(" и хотя бы один из ").append(String.join("/", kind.anyOfColumns));
-            }
-            if (kind.closedOptional != null) {
-                s.append(" и необязательные ").append(String.join("/", kind.closedOptional)).append(" (без ")
-                        .append(kind.closedOptional.get(0)).append(" — никаких других столбцов)");
-            }
+            s.append(kind.descriptor.header().describe(kind.code()));
         }
         return s.toString();
     }

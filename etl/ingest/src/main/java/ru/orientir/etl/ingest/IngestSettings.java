@@ -1,19 +1,14 @@
 package ru.orientir.etl.ingest;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import ru.orientir.etl.ingest.columns.ColumnAliases;
 import ru.orientir.etl.ingest.results.Mark2Bounds;
 
 /**
  * What ingestion needs from configuration: the column aliases, the XLSX sheet to read (null = first), and the key for
- * pseudonymising participant ids (from ORIENTIR_PSEUDONYM_KEY or the file ORIENTIR_PSEUDONYM_KEY_FILE; never from
- * the repository). Without a key, student-level results cannot load (their raw ids must never be stored). The mark-2
- * bounds turn a ВПР/ОГЭ score without a mark into mark 2 or «не 2» ({@link Mark2Bounds}; none by default).
+ * pseudonymising participant ids (the configuration takes it from ORIENTIR_PSEUDONYM_KEY or the file
+ * ORIENTIR_PSEUDONYM_KEY_FILE; never from the repository). Without a key, student-level results cannot load (their
+ * raw ids must never be stored). The mark-2 bounds turn a ВПР/ОГЭ score without a mark into mark 2 or «не 2»
+ * ({@link Mark2Bounds}; none by default).
  */
 public record IngestSettings(ColumnAliases aliases, String sheetName, byte[] pseudonymKey, Mark2Bounds mark2Bounds,
                              java.time.Duration settleInterval) {
@@ -34,8 +29,13 @@ public record IngestSettings(ColumnAliases aliases, String sheetName, byte[] pse
         this(aliases, sheetName, pseudonymKey, Mark2Bounds.NONE);
     }
 
-    public static IngestSettings fromEnvironment(Map<String, String> env) {
-        return new IngestSettings(ColumnAliases.builtIn(), null, pseudonymKey(env));
+    /**
+     * The built-in aliases, the first sheet, no pseudonymisation key, no mark-2 bounds, no settle time. A run's settings
+     * come from its configuration (orientir.yml and the environment, read in one place by the jobs module); this module
+     * never reads the environment.
+     */
+    public static IngestSettings defaults() {
+        return new IngestSettings(ColumnAliases.builtIn(), null, null);
     }
 
     public IngestSettings withAliases(ColumnAliases a) {
@@ -46,28 +46,11 @@ public record IngestSettings(ColumnAliases aliases, String sheetName, byte[] pse
         return new IngestSettings(aliases, sheet, pseudonymKey, mark2Bounds, settleInterval);
     }
 
-    public IngestSettings withPseudonymKey(byte[] key) {
-        return new IngestSettings(aliases, sheetName, key, mark2Bounds, settleInterval);
-    }
-
     public IngestSettings withMark2Bounds(Mark2Bounds bounds) {
         return new IngestSettings(aliases, sheetName, pseudonymKey, bounds, settleInterval);
     }
 
     public IngestSettings withSettleInterval(java.time.Duration interval) {
         return new IngestSettings(aliases, sheetName, pseudonymKey, mark2Bounds, interval);
-    }
-
-    static byte[] pseudonymKey(Map<String, String> env) {
-        String key = env.get("ORIENTIR_PSEUDONYM_KEY");
-        if (key == null && env.get("ORIENTIR_PSEUDONYM_KEY_FILE") != null) {
-            try {
-                key = Files.readString(Path.of(env.get("ORIENTIR_PSEUDONYM_KEY_FILE")), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new IllegalStateException("Не удалось прочитать ключ псевдонимизации из файла "
-                        + env.get("ORIENTIR_PSEUDONYM_KEY_FILE") + ": " + e.getMessage(), e);
-            }
-        }
-        return key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
     }
 }

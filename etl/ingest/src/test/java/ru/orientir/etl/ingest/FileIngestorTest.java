@@ -143,6 +143,11 @@ class FileIngestorTest {
         assertTrue(IngestFixture.result(results, "old.xls").message().contains("XLS (Excel 97–2003) не поддерживается"),
                 IngestFixture.result(results, "old.xls").message());
         assertEquals(3, f.count("SELECT count(*) FROM meta_load WHERE status = 'failed'"));
+        // every load carries its kind's Russian name for people (dashboards, reports); a file of no kind says so
+        assertEquals(List.of(List.of("schools", FileKind.SCHOOLS.russianName())),
+                f.rows("SELECT DISTINCT kind, kind_name FROM meta_load WHERE status = 'loaded'"));
+        assertEquals(List.of(List.of("unknown", "тип не определён")),
+                f.rows("SELECT DISTINCT kind, kind_name FROM meta_load WHERE file = 'notes.csv'"));
     }
 
     @Test

@@ -6,42 +6,24 @@ import java.util.function.Predicate;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.step.Step;
-import ru.orientir.etl.ingest.IngestSettings;
-import ru.orientir.etl.ingest.context.ContextRow;
-import ru.orientir.etl.ingest.context.ContextValidator;
-import ru.orientir.etl.ingest.objectivity.ObjectivityFlagRow;
-import ru.orientir.etl.ingest.objectivity.ObjectivityFlagValidator;
-import ru.orientir.etl.ingest.results.DuplicateResultsTasklet;
-import ru.orientir.etl.ingest.results.ExamAggregateRow;
-import ru.orientir.etl.ingest.results.ExamAggregateValidator;
-import ru.orientir.etl.ingest.results.ExamResultRow;
-import ru.orientir.etl.ingest.results.ExamResultValidator;
-import ru.orientir.etl.ingest.results.Pseudonymizer;
-import ru.orientir.etl.ingest.staffing.StaffingRow;
-import ru.orientir.etl.ingest.staffing.StaffingValidator;
-import ru.orientir.etl.ingest.survey.RiskSurveyRow;
-import ru.orientir.etl.ingest.survey.RiskSurveyValidator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import ru.orientir.etl.ingest.FileKind;
 import ru.orientir.etl.ingest.Header;
+import ru.orientir.etl.ingest.IngestSettings;
 import ru.orientir.etl.ingest.LoadContext;
 import ru.orientir.etl.ingest.RowOutcome;
-import ru.orientir.etl.ingest.StagingTable;
 import ru.orientir.etl.ingest.StagingWriter;
+import ru.orientir.etl.ingest.kinds.InputKind;
+import ru.orientir.etl.ingest.kinds.RowValidator;
 import ru.orientir.etl.ingest.source.SourceItemReader;
 import ru.orientir.etl.ingest.source.SourceOptions;
 import ru.orientir.etl.ingest.source.SourceRecord;
-import ru.orientir.etl.ingest.lists.OfficialListRowValidator;
-import ru.orientir.etl.ingest.lists.OfficialListRow;
-import ru.orientir.etl.ingest.schools.SchoolRowValidator;
-import ru.orientir.etl.ingest.schools.SchoolRow;
 
 /**
  * The ingest job for one file, read top to bottom: CSV reader → validator (every row becomes loaded or quarantined,
@@ -55,8 +37,9 @@ public final class IngestJobConfiguration {
     private final ChunkObserver observer;
     private final IngestSettings settings;
 
+    /** With {@link IngestSettings#defaults()} (no pseudonymisation key): a run passes its configured settings. */
     public IngestJobConfiguration(BatchInfrastructure batch, ChunkObserver observer) {
-        this(batch, observer, IngestSettings.fromEnvironment(System.getenv()));
+        this(batch, observer, IngestSettings.defaults());
     }
 
     public IngestJobConfiguration(BatchInfrastructure batch, ChunkObserver observer, IngestSettings settings) {
@@ -82,38 +65,32 @@ public final class IngestJobConfiguration {
         return "ingest-" + kind.code();
     }
 
-    /** The job for one file; throws IllegalStateException (Russian message) when the load cannot start. */
+    /**
+     * The job for one file, as its kind's descriptor says: load its rows, then any steps after loading. Throws
+     * IllegalStateException (Russian message) when the load cannot start.
+     */
     public Job job(FileKind kind, Path file, Header header, LoadContext load) {
-        JobBuilder job = new JobBuilder(jobName(kind), batch.jobRepository());
-        return switch (kind) {
-            case SCHOOLS -> job.start(step(kind, file, new SchoolRowValidator(header, load), SchoolRow.STAGING, load)).build();
-            case OFFICIAL_LIST -> job.start(step(kind, file, new OfficialListRowValidator(header, load),
-                    OfficialListRow.STAGING, load)).build();
-            case EXAM_RESULTS -> job.start(step(kind, file, new ExamResultValidator(header, load,
-                            new Pseudonymizer(settings.pseudonymKey()), settings.mark2Bounds()), ExamResultRow.STAGING, load))
-                    .next(new StepBuilder("deduplicate-" + kind.code(), batch.jobRepository())
-                            .tasklet(new DuplicateResultsTasklet(load), batch.transactionManager())
-                            .build())
-                    .build();
-            case EXAM_AGGREGATES -> job.start(step(kind, file, new ExamAggregateValidator(header, load),
-                    ExamAggregateRow.STAGING, load)).build();
-            case SCHOOL_CONTEXT -> job.start(step(kind, file, new ContextValidator(header, load), ContextRow.STAGING, load)).build();
-            case STAFFING -> job.start(step(kind, file, new StaffingValidator(header, load), StaffingRow.STAGING, load)).build();
-            case RISK_SURVEY -> job.start(step(kind, file, new RiskSurveyValidator(header, load), RiskSurveyRow.STAGING,
-                    load)).build();
-            case OBJECTIVITY_FLAGS -> job.start(step(kind, file, new ObjectivityFlagValidator(header, load),
-                    ObjectivityFlagRow.STAGING, load)).build();
-        };
+        return job(kind.descriptor(), jobName(kind), file, header, load);
     }
 
-    private <T, V extends ItemProcessor<SourceRecord, RowOutcome<T>> & ItemStream> Step step(
-            FileKind kind, Path file, V validator, StagingTable<T> staging, LoadContext load) {
+    private <T> Job job(InputKind<T> kind, String name, Path file, Header header, LoadContext load) {
+        SimpleJobBuilder job = new JobBuilder(name, batch.jobRepository())
+                .start(step(kind, file, kind.validator(header, load, settings), load));
+        for (InputKind.LoadStep after : kind.afterLoad(load)) {
+            job.next(new StepBuilder(after.name(), batch.jobRepository())
+                    .tasklet(after.tasklet(), batch.transactionManager())
+                    .build());
+        }
+        return job.build();
+    }
+
+    private <T> Step step(InputKind<T> kind, Path file, RowValidator<T> validator, LoadContext load) {
         return new StepBuilder("load-" + kind.code(), batch.jobRepository())
                 .<SourceRecord, RowOutcome<T>>chunk(CHUNK_SIZE)
                 .transactionManager(batch.transactionManager())
                 .reader(new SourceItemReader(file, headerPredicate(), sourceOptions()))
                 .processor(validator)
-                .writer(observed(new StagingWriter<>(load, staging)))
+                .writer(observed(new StagingWriter<>(load, kind.staging())))
                 .stream(validator)
                 .listener(ProgressListener.forFile(load.file(), file))
                 .build();

@@ -6,61 +6,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ru.orientir.etl.ingest.FileKind;
+
 /**
  * Every input column has a canonical English name and Russian aliases; a header cell matches a column when the two
- * are equal ignoring case, spaces, underscores and ё/е. The Russian aliases below are part of the contract; a region
- * adds its own in orientir.yml ({@code ingest.aliases}) without code.
+ * are equal ignoring case, spaces, underscores and ё/е. The Russian aliases (below and in each kind's descriptor) are
+ * part of the contract; a region adds its own in orientir.yml ({@code ingest.aliases}) without code.
  */
 public final class ColumnAliases {
-    private static final Map<String, List<String>> BUILT_IN = new LinkedHashMap<>();
+    /**
+     * Columns several kinds share. A column only one kind has is declared by that kind's descriptor
+     * ({@link ru.orientir.etl.ingest.kinds.KindHeader#columns()}), with its aliases.
+     */
+    private static final Map<String, List<String>> SHARED = new LinkedHashMap<>();
 
     static {
-        BUILT_IN.put("year", List.of("год", "учебный год", "год проведения"));
-        BUILT_IN.put("list_year", List.of("год списка"));
-        BUILT_IN.put("school_id", List.of("код ОО", "код образовательной организации", "логин ОО", "логин"));
-        BUILT_IN.put("name", List.of("наименование", "название ОО", "краткое наименование"));
-        BUILT_IN.put("school_name", List.of("наименование ОО", "полное наименование ОО"));
-        BUILT_IN.put("municipality", List.of("муниципалитет", "МОУО", "муниципальное образование", "муниципальный район"));
-        // The school reference's years: a year (or a date) when the school opened and when it closed. «Ликвидация» and
-        // «реорганизация» are closing (a reorganised school continues under another code, if at all).
-        BUILT_IN.put("opened", List.of("год открытия", "дата открытия", "год основания"));
-        BUILT_IN.put("closed", List.of("год закрытия", "дата закрытия", "ликвидация", "год ликвидации",
-                "дата ликвидации", "реорганизация", "год реорганизации", "дата реорганизации"));
-        BUILT_IN.put("reason", List.of("основание", "причина"));
-        BUILT_IN.put("procedure", List.of("процедура", "оценочная процедура"));
-        BUILT_IN.put("grade", List.of("класс", "параллель"));
-        BUILT_IN.put("subject", List.of("предмет", "учебный предмет"));
-        BUILT_IN.put("participant_id", List.of("код участника", "идентификатор участника"));
-        BUILT_IN.put("mark", List.of("отметка", "оценка"));
-        BUILT_IN.put("score", List.of("балл", "первичный балл", "тестовый балл"));
-        BUILT_IN.put("participants", List.of("участников", "количество участников", "число участников"));
-        BUILT_IN.put("mark2", List.of("отметка 2", "отметка «2»"));
-        BUILT_IN.put("mark3", List.of("отметка 3", "отметка «3»"));
-        BUILT_IN.put("mark4", List.of("отметка 4", "отметка «4»"));
-        BUILT_IN.put("mark5", List.of("отметка 5", "отметка «5»"));
-        BUILT_IN.put("below_min", List.of("ниже минимума", "не преодолели минимальный порог"));
-        BUILT_IN.put("mean_score", List.of("средний балл"));
-        BUILT_IN.put("students", List.of("обучающихся", "численность обучающихся"));
-        BUILT_IN.put("staff", List.of("педагогических работников"));
-        BUILT_IN.put("teachers", List.of("учителей"));
-        BUILT_IN.put("vacancies", List.of("вакансий"));
-        BUILT_IN.put("teachers_pension_age", List.of("учителей пенсионного возраста"));
-        BUILT_IN.put("teachers_without_training", List.of("учителей без профильной подготовки"));
-        BUILT_IN.put("avg_load", List.of("средняя нагрузка"));
-        BUILT_IN.put("head_changed", List.of("смена руководителя"));
-        BUILT_IN.put("parents_higher_education_share", List.of("доля родителей с высшим образованием"));
-        BUILT_IN.put("unemployed_parents_share", List.of("доля безработных родителей"));
-        BUILT_IN.put("low_income_share", List.of("доля малоимущих семей"));
-        BUILT_IN.put("non_native_russian_share", List.of("доля с неродным русским языком", "доля с неродным русским"));
-        BUILT_IN.put("ovz_share", List.of("доля обучающихся с ОВЗ", "доля ОВЗ"));
-        BUILT_IN.put("settlement_population", List.of("численность населения пункта", "численность населения"));
-        BUILT_IN.put("distance_km", List.of("расстояние до регионального центра", "расстояние до центра"));
-        BUILT_IN.put("direct_transport", List.of("прямое транспортное сообщение"));
-        BUILT_IN.put("internet", List.of("интернет"));
-        BUILT_IN.put("computers_per_100", List.of("компьютеров на 100 обучающихся"));
-        BUILT_IN.put("risk", List.of("риск", "рисковый профиль", "фактор риска", "рисковый фактор"));
-        BUILT_IN.put("level", List.of("уровень", "уровень риска", "выраженность риска"));
-        BUILT_IN.put("note", List.of("примечание", "комментарий"));
+        SHARED.put("year", List.of("год", "учебный год", "год проведения"));
+        SHARED.put("school_id", List.of("код ОО", "код образовательной организации", "логин ОО", "логин"));
+        SHARED.put("name", List.of("наименование", "название ОО", "краткое наименование"));
+        SHARED.put("school_name", List.of("наименование ОО", "полное наименование ОО"));
+        SHARED.put("municipality", List.of("муниципалитет", "МОУО", "муниципальное образование", "муниципальный район"));
+        SHARED.put("procedure", List.of("процедура", "оценочная процедура"));
+        SHARED.put("grade", List.of("класс", "параллель"));
+        SHARED.put("subject", List.of("предмет", "учебный предмет"));
+    }
+
+    /** Every built-in column: the shared ones, then each kind's own, in the kinds' order. */
+    private static final Map<String, List<String>> BUILT_IN = builtInColumns();
+
+    private static Map<String, List<String>> builtInColumns() {
+        Map<String, List<String>> all = new LinkedHashMap<>(SHARED);
+        for (FileKind kind : FileKind.values()) {
+            kind.descriptor().header().columns().forEach((canonical, aliases) -> {
+                if (all.putIfAbsent(canonical, aliases) != null) {
+                    throw new IllegalStateException("столбец «" + canonical + "» объявлен дважды (вид файла "
+                            + kind.code() + "): общий столбец объявляется в ColumnAliases, свой — в описании вида");
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     private final Map<String, String> canonicalByKey;
@@ -101,13 +85,5 @@ public final class ColumnAliases {
                 .toLowerCase(Locale.ROOT)
                 .replace('ё', 'е')
                 .replaceAll("[\\s_\u00A0]+", "");
-    }
-
-    public static List<String> canonicalNames() {
-        return List.copyOf(BUILT_IN.keySet());
-    }
-
-    public static List<String> russianAliases(String canonical) {
-        return BUILT_IN.getOrDefault(canonical, List.of());
     }
 }

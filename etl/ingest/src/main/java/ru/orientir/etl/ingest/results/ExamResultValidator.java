@@ -9,6 +9,7 @@ import ru.orientir.etl.ingest.FieldReader;
 import ru.orientir.etl.ingest.Header;
 import ru.orientir.etl.ingest.LoadContext;
 import ru.orientir.etl.ingest.TypedRowValidator;
+import ru.orientir.etl.ingest.source.CsvFormat;
 import ru.orientir.etl.ingest.source.SourceRecord;
 
 /**
@@ -77,7 +78,7 @@ public final class ExamResultValidator extends TypedRowValidator<ExamResultRow> 
         List<String> fields = new ArrayList<>(record.fields());
         String id = fields.get(p.getAsInt()).strip();
         fields.set(p.getAsInt(), id.isEmpty() ? "" : "#" + pseudonyms.pseudonym(id));
-        return csvLine(fields);
+        return CsvFormat.RFC_4180.line(fields);
     }
 
     /** Numbers as a user wrote them: 12, 14.5. */
@@ -85,21 +86,5 @@ public final class ExamResultValidator extends TypedRowValidator<ExamResultRow> 
         static String number(double d) {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
         }
-    }
-
-    static String csvLine(List<String> fields) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            String v = fields.get(i);
-            if (i > 0) {
-                s.append(',');
-            }
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                s.append('"').append(v.replace("\"", "\"\"")).append('"');
-            } else {
-                s.append(v);
-            }
-        }
-        return s.toString();
     }
 }

@@ -7,22 +7,26 @@ import ru.orientir.etl.ingest.StagingTable;
 /**
  * A school of the reference file; columns beyond the stored ones are kept as a JSON object. {@code opened} and
  * {@code closed} are the years the reference gives (null when it gives none): the school operates in every year from
- * {@code opened} through {@code closed}, both included.
+ * {@code opened} through {@code closed}, both included. {@code asOfYear} (по состоянию на год, год справочника) is the
+ * year the row describes the school from, until the school's next dated row; null in a reference without that column,
+ * whose row is the school's latest version (docs/methodology.md §3.5).
  */
 public record SchoolRow(String schoolId, String name, String municipality, String extraJson, Integer opened,
-                        Integer closed) {
+                        Integer closed, Integer asOfYear) {
 
     public SchoolRow(String schoolId, String name, String municipality, String extraJson) {
-        this(schoolId, name, municipality, extraJson, null, null);
+        this(schoolId, name, municipality, extraJson, null, null, null);
     }
 
-    /** stg_schools: the columns after load_id and line. */
+    /** stg_schools: the columns after load_id and line, in the table's order (as_of_year was added last, by V9). */
     public static final StagingTable<SchoolRow> STAGING = new StagingTable<>("stg_schools", List.of(
                     StagingTable.column("school_id", StagingTable.TEXT),
                     StagingTable.column("name", StagingTable.TEXT),
                     StagingTable.column("municipality", StagingTable.TEXT),
                     StagingTable.column("extra_json", StagingTable.TEXT),
                     StagingTable.column("opened", StagingTable.INT),
-                    StagingTable.column("closed", StagingTable.INT)),
-            r -> new Object[] {r.schoolId(), r.name(), r.municipality(), r.extraJson(), r.opened(), r.closed()});
+                    StagingTable.column("closed", StagingTable.INT),
+                    StagingTable.column("as_of_year", StagingTable.INT)),
+            r -> new Object[] {r.schoolId(), r.name(), r.municipality(), r.extraJson(), r.opened(), r.closed(),
+                    r.asOfYear()});
 }

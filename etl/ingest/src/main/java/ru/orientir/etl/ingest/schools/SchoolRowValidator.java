@@ -26,11 +26,24 @@ import ru.orientir.etl.ingest.source.SourceRecord;
  *
  * <p>A newer reference is a new version of the same file (the same file name): the old version's rows stay in staging
  * as history, and a school missing from the new version is closed from then on (see {@code sql/snapshot/schools.sql}).
+ *
+ * <p>The optional {@code as_of_year} column (по состоянию на год, год справочника) says from which year a row
+ * describes the school (its name and municipality that year: districts merge into округа). With it, a school may have
+ * one row per year, in one multi-year file or in one file per year; the same school and year twice is a duplicate.
+ * A school's rows are either all dated or one undated row (today's references): an undated row says nothing about
+ * the years, so mixing the two for one school, in a file or across current files, is refused with what to do.
  */
 public final class SchoolRowValidator implements ItemProcessor<SourceRecord, RowOutcome<SchoolRow>>, ItemStream {
     private static final Set<String> REQUIRED = Set.of("school_id", "name", "municipality");
     /** Columns stored in their own staging columns; every other column is kept in extra_json. */
-    private static final Set<String> STORED = Set.of("school_id", "name", "school_name", "municipality", "opened", "closed");
+    private static final Set<String> STORED = Set.of("school_id", "name", "school_name", "municipality", "opened", "closed",
+            "as_of_year");
+    /**
+     * A row's key: school id and reference year, 0 for an undated row (no year is 0: years start at 1800). The same
+     * expression in SQL reads the keys already in staging, on DuckDB and ClickHouse alike.
+     */
+    private static final String KEY_SQL = "s.school_id || '|' || CAST(coalesce(s.as_of_year, 0) AS VARCHAR)";
+    private static final int UNDATED = 0;
     private static final int EARLIEST_YEAR = 1800;
     private static final int LATEST_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
     private static final java.util.regex.Pattern DATE_DMY = java.util.regex.Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(\\d{4})(\\s*г\\.?)?");
@@ -40,8 +53,13 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
 
     private final Header header;
     private final LoadContext load;
+    /** Key (school|year) → the other current reference file that has it. */
     private Map<String, String> otherFiles = Map.of();
+    /** School → a file among them, whatever the year. */
+    private Map<String, String> otherFilesBySchool = Map.of();
+    /** Key (school|year) → line, and school → its first line, in this file. */
     private Map<String, Long> seen = new java.util.HashMap<>();
+    private Map<String, Long> seenSchools = new java.util.HashMap<>();
 
     public SchoolRowValidator(Header header, LoadContext load) {
         this.header = header;
@@ -50,10 +68,25 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
 
     @Override
     public void open(ExecutionContext context) {
-        otherFiles = load.keysOfOtherFiles("SELECT s.school_id, a.file FROM stg_schools s "
+        otherFiles = load.keysOfOtherFiles("SELECT " + KEY_SQL + ", a.file FROM stg_schools s "
                 + "JOIN meta_active_load a ON s.load_id = a.load_id WHERE a.file <> ?");
+        otherFilesBySchool = new java.util.HashMap<>();
+        // the first file by name, so that the message names the same file on every run
+        otherFiles.forEach((key, file) -> otherFilesBySchool.merge(school(key), file,
+                (a, b) -> a.compareTo(b) <= 0 ? a : b));
         long committed = StagingWriter.committedLine(context);
-        seen = load.keysOfThisLoad("SELECT school_id, line FROM stg_schools WHERE load_id = ? AND line <= ?", committed);
+        seen = load.keysOfThisLoad("SELECT " + KEY_SQL + ", s.line FROM stg_schools s WHERE s.load_id = ? AND s.line <= ?",
+                committed);
+        seenSchools = new java.util.HashMap<>();
+        seen.forEach((key, line) -> seenSchools.merge(school(key), line, Math::min));
+    }
+
+    private static String key(String schoolId, Integer asOfYear) {
+        return schoolId + "|" + (asOfYear == null ? UNDATED : asOfYear);
+    }
+
+    private static String school(String key) {
+        return key.substring(0, key.lastIndexOf('|'));
     }
 
     @Override
@@ -70,32 +103,72 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
             }
         }
         String id = f.get("school_id");
-        Long firstLine = seen.get(id);
-        if (firstLine != null) {
-            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» повторяется: уже указан в строке " + firstLine);
-        }
-        String otherFile = otherFiles.get(id);
-        if (otherFile != null) {
-            return RowOutcome.rejectField(record, "school_id", "код ОО «" + id + "» уже загружен из файла «" + otherFile
-                    + "»; новую версию справочника загружайте под тем же именем файла («" + otherFile
-                    + "»): школы, которых в ней нет, будут считаться закрытыми");
-        }
         Integer opened;
         Integer closed;
+        Integer asOfYear;
         try {
             opened = year(f, "opened");
             closed = year(f, "closed");
+            asOfYear = year(f, "as_of_year");
         } catch (ru.orientir.etl.ingest.FieldException e) {
             return new RowOutcome.Rejected<>(record.line(), e.field(),
                     "поле «" + header.label(e.field()) + "»: " + e.reason(), record.raw());
+        }
+        String duplicate = asOfYear == null ? undatedDuplicate(id) : datedDuplicate(id, asOfYear);
+        if (duplicate != null) {
+            return RowOutcome.rejectField(record, "school_id", duplicate);
         }
         if (opened != null && closed != null && closed < opened) {
             return new RowOutcome.Rejected<>(record.line(), "closed", "поле «" + header.label("closed") + "»: " + closed
                     + " — раньше года открытия (" + opened + "); школа не может закрыться до открытия", record.raw());
         }
-        seen.put(id, record.line());
+        seen.put(key(id, asOfYear), record.line());
+        seenSchools.putIfAbsent(id, record.line());
         return new RowOutcome.Accepted<>(record.line(),
-                new SchoolRow(id, name, f.get("municipality"), extraColumns(f), opened, closed));
+                new SchoolRow(id, name, f.get("municipality"), extraColumns(f), opened, closed, asOfYear));
+    }
+
+    /** Why an undated row cannot load (the school already has a row here or in another current file), or null. */
+    private String undatedDuplicate(String id) {
+        Long firstLine = seenSchools.get(id);
+        if (firstLine != null) {
+            return "код ОО «" + id + "» повторяется: уже указан в строке " + firstLine;
+        }
+        String otherFile = otherFilesBySchool.get(id);
+        if (otherFile != null) {
+            return "код ОО «" + id + "» уже загружен из файла «" + otherFile
+                    + "»; новую версию справочника загружайте под тем же именем файла («" + otherFile
+                    + "»): школы, которых в ней нет, будут считаться закрытыми";
+        }
+        return null;
+    }
+
+    /** Why a row of the given reference year cannot load, or null. */
+    private String datedDuplicate(String id, int asOfYear) {
+        String label = header.label("as_of_year");
+        Long sameYear = seen.get(key(id, asOfYear));
+        if (sameYear != null) {
+            return "код ОО «" + id + "» на " + asOfYear + " год (столбец «" + label + "») повторяется: уже указан в "
+                    + "строке " + sameYear;
+        }
+        Long undated = seen.get(key(id, null));
+        if (undated != null) {
+            return "код ОО «" + id + "» уже указан в строке " + undated + " без года (столбец «" + label + "» пуст): "
+                    + "у одной школы либо все строки с годом, либо одна строка без года";
+        }
+        String otherFile = otherFiles.get(key(id, asOfYear));
+        if (otherFile != null) {
+            return "код ОО «" + id + "» на " + asOfYear + " год уже загружен из файла «" + otherFile
+                    + "»; исправленную строку загружайте в новой версии этого файла (под тем же именем «" + otherFile
+                    + "»)";
+        }
+        String undatedFile = otherFiles.get(key(id, null));
+        if (undatedFile != null) {
+            return "код ОО «" + id + "» уже загружен из файла «" + undatedFile + "» без года справочника: строка без "
+                    + "года не говорит, к каким годам она относится; загрузите новую версию «" + undatedFile
+                    + "» (под тем же именем) со столбцом «год справочника»";
+        }
+        return null;
     }
 
     /** A year as written (2023, «2023 г.», 2023.0) or the year of a date (31.08.2023, 2023-08-31); null when empty. */

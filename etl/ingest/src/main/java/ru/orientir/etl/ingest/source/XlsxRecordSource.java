@@ -286,7 +286,7 @@ final class XlsxRecordSource implements RecordSource {
                 for (int i = 0; i <= index - found.rows(); i++) {
                     TopRow title = top.get(i);
                     List<String> fields = title.cells().isEmpty() ? List.of("") : title.cells();
-                    pending.add(new SourceRecord(title.number(), fields, csvLine(fields), RecordSources.TITLE_ROW_ERROR));
+                    pending.add(new SourceRecord(title.number(), fields, CsvFormat.RFC_4180.line(fields), RecordSources.TITLE_ROW_ERROR));
                 }
                 for (int i = index + 1; i < top.size(); i++) {
                     pending.add(record(top.get(i).number(), top.get(i).cells()));
@@ -316,7 +316,7 @@ final class XlsxRecordSource implements RecordSource {
             }
             fields = List.of(padded);
         }
-        return new SourceRecord(number, fields, csvLine(fields), null);
+        return new SourceRecord(number, fields, CsvFormat.RFC_4180.line(fields), null);
     }
 
     private static String valueAt(List<TopRow> top, int number, int column) {
@@ -377,24 +377,7 @@ final class XlsxRecordSource implements RecordSource {
             return new SourceRecord(rows.rowNumber(), List.of(""), "", null);
         }
         List<String> fields = currentCells(header.size());
-        return new SourceRecord(rows.rowNumber(), fields, csvLine(fields), null);
-    }
-
-    /** The cells as one RFC 4180 line with {@code ,}: quoted when they hold a comma, a quote or a line break. */
-    static String csvLine(List<String> fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String f = fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                line.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(f);
-            }
-        }
-        return line.toString();
+        return new SourceRecord(rows.rowNumber(), fields, CsvFormat.RFC_4180.line(fields), null);
     }
 
     private static String describe(Throwable e) {

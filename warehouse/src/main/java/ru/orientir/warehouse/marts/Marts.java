@@ -1,0 +1,69 @@
+package ru.orientir.warehouse.marts;
+
+import java.util.List;
+import java.util.Optional;
+
+import ru.orientir.warehouse.marts.MartDescriptor.Kind;
+
+/**
+ * Every table {@code bin/orientir export} offers, registered once: the exporter, {@code export --help}, the demo and
+ * the dashboards' datasets read this list instead of restating it. Adding a mart is one entry here plus its query in
+ * {@code sql/export/}; MartsTest fails when the two disagree.
+ */
+public final class Marts {
+    private static final List<MartDescriptor> ALL = List.of(
+            mart("list_transitions", "переходы списка ШНОР по годам: вошли, остались, вышли (регион и муниципалитеты)",
+                    "level", "list_year", "municipality", "schools", "on_list", "entered", "first_time", "returning",
+                    "stayed", "left", "share_on_list", "no_data"),
+            mart("school_status", "статус каждой школы по годам списка: в списке, сколько лет подряд, кластер",
+                    "list_year", "school_id", "school_name", "municipality", "on_list", "status", "consecutive_years",
+                    "total_years", "cluster", "no_data_reason", "shnor_shnsu"),
+            mart("list_membership", "членство школ в списке ШНОР: официальный список или расчёт, правило, выраженность",
+                    "list_year", "school_id", "on_list", "source", "rule", "procedures", "severity", "rule_b_undecided",
+                    "severity_note"),
+            mart("markers", "маркеры низких результатов по процедурам, классам и предметам",
+                    "year", "school_id", "procedure", "grade", "subject", "participants", "share_mark2",
+                    "share_below_min", "marker"),
+            mart("list_agreement", "официальный список против расчётного",
+                    "list_year", "school_id", "official", "computed"),
+            mart("objectivity", "сигналы необъективности результатов и их источники",
+                    "year", "school_id", "signal", "reason"),
+            mart("isb", "индекс социального благополучия (ИСБ) и группа ШНСУ",
+                    "year", "school_id", "isb", "indicators_used", "shnsu", "shnor_shnsu"),
+            mart("resilience", "индекс результатов против ИСБ: резильентные школы",
+                    "year", "school_id", "isb", "result_index", "residual", "resilient"),
+            mart("risk_profile", "рисковые профили: риски по контексту школ и по анкетам ФИОКО",
+                    "year", "school_id", "risk", "level", "source", "evidence"),
+            mart("unrecognised_subjects", "предметы, которые не распознало ни одно правило: по годам, процедурам и "
+                            + "написанию в файлах",
+                    "year", "procedure", "subject_as_written", "subject", "schools", "file_rows", "reason"),
+            new MartDescriptor("loads", "история загрузок файлов: одна строка на загрузку, новые сверху", Kind.LOAD_HISTORY,
+                    List.of("load_id", "file", "kind", "rows_read", "rows_loaded", "rows_quarantined", "status")),
+            new MartDescriptor("quarantine", "отклонённые строки целиком, с причиной", Kind.LOAD_HISTORY,
+                    List.of("load_id", "file", "line", "reason", "raw")));
+
+    private Marts() {
+    }
+
+    /** Every export, marts first, in the order help and listings show them. */
+    public static List<MartDescriptor> all() {
+        return ALL;
+    }
+
+    /** The analytical marts a run publishes (no load history). */
+    public static List<MartDescriptor> marts() {
+        return ALL.stream().filter(m -> m.kind() == Kind.MART).toList();
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(MartDescriptor::name).toList();
+    }
+
+    public static Optional<MartDescriptor> find(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    private static MartDescriptor mart(String name, String title, String... columns) {
+        return new MartDescriptor(name, title, Kind.MART, List.of(columns));
+    }
+}
