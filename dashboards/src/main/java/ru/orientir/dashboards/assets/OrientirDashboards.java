@@ -15,6 +15,7 @@ import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_RESULTS;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STAFFING;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_STATUS;
 import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_YEARS;
+import static ru.orientir.dashboards.datasets.MartDatasets.UNRECOGNISED_SUBJECTS;
 import static ru.orientir.dashboards.datasets.MartDatasets.YEAR_FLOWS;
 import static ru.orientir.dashboards.datasets.NumberFormat.COUNT;
 import static ru.orientir.dashboards.datasets.NumberFormat.INDEX;
@@ -281,11 +282,18 @@ public final class OrientirDashboards {
                 SCHOOL_RESULTS, List.of("year", "note"), List.of(new Metric("Школ × процедур", "COUNT(*)", COUNT)), null,
                 Map.of("stack", "Stack",
                         "categories", List.of("маркер", "нет маркера", "мало участников", "нет участников")));
+        Chart unrecognised = chart("quality_unrecognised_subjects", "Нераспознанные предметы: не сопоставлены с "
+                        + "порогами, минимальными баллами и обязательными процедурами", Viz.RAW_TABLE,
+                UNRECOGNISED_SUBJECTS, List.of("year", "procedure", "subject_as_written", "subject", "schools",
+                        "file_rows", "reason"),
+                List.of(), null, Map.of("order_by", List.of("year DESC", "file_rows DESC")));
         return new Dashboard("orientir-data-quality", "Качество данных",
-                "Загрузки файлов, строки загруженные и отклонённые (карантин) с причинами, свежесть данных.",
+                "Загрузки файлов, строки загруженные и отклонённые (карантин) с причинами, нераспознанные предметы, "
+                        + "свежесть данных.",
                 List.of(row(60, Cell.of(runs, 12)),
                         row(60, Cell.of(loads, 7), Cell.of(rows, 5)),
-                        row(60, Cell.of(reasons, 7), Cell.of(judged, 5))),
+                        row(60, Cell.of(reasons, 7), Cell.of(judged, 5)),
+                        row(50, Cell.of(unrecognised, 12))),
                 List.of());
     }
 

@@ -63,6 +63,17 @@ public final class MartDatasets {
             new Column("severity_note", "Примечание о степени"),
             new Column("run_id", "Запуск")));
 
+    /** docs/methodology.md §1.5: subjects no rule recognises, per assessment year, procedure and spelling in the files. */
+    public static final Dataset UNRECOGNISED_SUBJECTS = new Dataset("unrecognised_subjects", "Нераспознанные предметы",
+            List.of(new Column("year", "Год"),
+                    new Column("procedure", "Процедура"),
+                    new Column("subject_as_written", "Предмет как в файле"),
+                    new Column("subject", "Нормализованное название"),
+                    new Column("schools", "Школ", COUNT),
+                    new Column("file_rows", "Строк", COUNT),
+                    new Column("reason", "Причина"),
+                    new Column("run_id", "Запуск")));
+
     public static final Dataset META_LOAD = new Dataset("meta_load", "Загрузки файлов", List.of(
             new Column("load_id", "Загрузка"),
             new Column("run_id", "Запуск"),
@@ -258,7 +269,7 @@ public final class MartDatasets {
 
     /** The published marts. */
     public static List<Dataset> all() {
-        return List.of(LIST_TRANSITIONS, SCHOOL_STATUS, LIST_MEMBERSHIP);
+        return List.of(LIST_TRANSITIONS, SCHOOL_STATUS, LIST_MEMBERSHIP, UNRECOGNISED_SUBJECTS);
     }
 
     /** The run-history tables the data-quality dashboard reads. */

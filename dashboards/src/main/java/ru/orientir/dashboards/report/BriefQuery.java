@@ -39,7 +39,7 @@ public final class BriefQuery {
             throw new IllegalArgumentException("Муниципалитет «" + municipality + "» не найден в хранилище; есть: "
                     + String.join(", ", known));
         }
-        List<School> schools = schools(municipality);
+        List<School> schools = schools(municipality, listYear);
         TreeSet<Integer> years = new TreeSet<>();
         Map<String, Membership> membership = membership(municipality, listYear, years);
         if (!years.contains(listYear)) {
@@ -135,10 +135,12 @@ public final class BriefQuery {
         return all;
     }
 
-    private List<School> schools(String municipality) throws SQLException {
+    /** The municipality's schools of the list year (school_status), with the columns of their current reference row. */
+    private List<School> schools(String municipality, int listYear) throws SQLException {
         List<School> schools = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("schools.sql"))) {
-            ps.setString(1, municipality);
+            ps.setInt(1, listYear);
+            ps.setString(2, municipality);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonNode extra = json(rs.getString("extra_json"));

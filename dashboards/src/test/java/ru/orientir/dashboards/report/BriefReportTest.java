@@ -1,6 +1,7 @@
 package ru.orientir.dashboards.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,17 @@ class BriefReportTest {
             assertTrue(html.contains("<td>территория</td><td>2</td><td>1</td><td>1</td><td>1</td>"
                     + "<td>Школа B (B); Школа C (C)</td>"), html);
             assertTrue(html.contains("<td>B</td><td>Школа B</td><td>9</td><td>8</td><td>2</td>"), html);
+            // G was in Заозёрный район until 2022 (its 2020 reference row): not a school of its 2022 brief
+            assertFalse(html.contains("Школа G"), html);
+
+            // Ильинский район in 2022: E, and G once, with the columns of its latest reference row (2022), not 2020's
+            BriefReport.write(w, "Ильинский район", 2022, BriefReport.Format.HTML, out);
+            String other = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(other.contains("Общеобразовательных организаций: 2, из них городских — 0, сельских — 1, без "
+                    + "сведений о типе местности — 1; малокомплектных — 0. Обучающихся всего: 120."), other);
+            String row = "<td>G</td><td>Школа G</td><td>с. Ильино</td><td>сельская</td><td>СОШ</td><td>нет</td><td>120</td>";
+            assertEquals(2, other.split(java.util.regex.Pattern.quote(row), -1).length, "G listed once: " + other);
+            assertFalse(other.contains("с. Бор") || other.contains("<td>999</td>"), other);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> BriefReport.write(w, "Нет такого", 2022, BriefReport.Format.HTML, out));
             assertTrue(e.getMessage().contains("Заозёрный район"));
@@ -157,6 +169,11 @@ class BriefReportTest {
                     + "('L1',4,'D','Школа D','" + z + "','{\"settlement\":\"с. Луг\",\"urban_rural\":\"сельская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"75\"}'),"
                     + "('L1',6,'F','Школа F','" + z + "','{\"settlement\":\"г. Заозёрск\",\"urban_rural\":\"городская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"200\"}'),"
                     + "('L1',5,'E','Другая школа','Ильинский район','{}')");
+            // issue 11: G has dated rows, in Заозёрный район from 2020 and in Ильинский район from 2022; the brief of
+            // 2022 lists it once, in Ильинский район, with the columns of its 2022 row
+            s.execute("INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json, as_of_year) VALUES "
+                    + "('L1',7,'G','Школа G','" + z + "','{\"settlement\":\"с. Бор\",\"urban_rural\":\"сельская\",\"school_type\":\"ООШ\",\"small_school\":\"да\",\"students\":\"999\"}',2020),"
+                    + "('L1',8,'G','Школа G','Ильинский район','{\"settlement\":\"с. Ильино\",\"urban_rural\":\"сельская\",\"school_type\":\"СОШ\",\"small_school\":\"нет\",\"students\":\"120\"}',2022)");
             // docs/methodology.md §3: A + + +, B + − +, C − − +, D + + −; E (another municipality) never on the list
             String[][] status = {
                     {"2020", "A", "true", "NULL", "1", "1", "NULL", "нет данных"},
@@ -183,6 +200,11 @@ class BriefReportTest {
             for (int y = 2020; y <= 2022; y++) {
                 s.execute("INSERT INTO school_status VALUES ('R1'," + y + ",'E','Другая школа','Ильинский район',false,"
                         + (y == 2020 ? "NULL" : "'off'") + ",0,0,NULL,'нет данных',NULL,NULL,NULL)");
+            }
+            for (int y = 2020; y <= 2022; y++) {
+                s.execute("INSERT INTO school_status VALUES ('R1'," + y + ",'G','Школа G','"
+                        + (y < 2022 ? z : "Ильинский район") + "',false," + (y == 2020 ? "NULL" : "'off'")
+                        + ",0,0,NULL,'нет данных',NULL,NULL,NULL)");
             }
             // context risks of the assessment year 2021 (list 2022); 2020, the survey and E must not count
             s.execute("INSERT INTO risk_profile VALUES "

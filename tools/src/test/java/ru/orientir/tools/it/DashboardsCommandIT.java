@@ -213,7 +213,12 @@ class DashboardsCommandIT {
                     superset.adminPassword(), shots);
             pages.forEach((slug, charts) -> charts.forEach(c -> System.out.println(slug + " | " + c.title() + " | data="
                     + c.hasData() + (c.error().isEmpty() ? "" : " | ERROR " + c.error()))));
-            SupersetPreconditions.assertRendered(pages);
+            // every chart draws data, but the unrecognised subjects': a region whose subjects are all recognised has none
+            java.util.Set<String> empty;
+            try (Connection c = readOnly()) {
+                empty = SupersetAcceptance.emptyTitles(c, Set.of("quality_unrecognised_subjects"));
+            }
+            SupersetPreconditions.assertRendered(pages, empty);
         }
         OrientirDashboards.all().forEach(d -> assertTrue(Files.exists(shots.resolve(d.slug() + ".png")), d.slug()));
 

@@ -67,6 +67,7 @@ class WarehouseParityIT {
             }
             assertTrue(copied > 0, "school-level result files copied beside the student-level ones");
             int computedYear = AnalyticsChainIT.prepareInbox(inbox);
+            List<String> unrecognised = writeUnrecognisedSubject(inbox);
 
             Path passwordFile = Files.writeString(tmp.resolve("clickhouse.password"), clickHouse.password() + "\n");
             Map<String, String> chEnv = new HashMap<>(withHome(base, tmp.resolve("clickhouse-home")));
@@ -97,6 +98,12 @@ class WarehouseParityIT {
                     assertFalse(onDuck.rows().isEmpty(), mart + " is empty on DuckDB: the comparison would prove nothing");
                     ClickHouseSqlOnChdbTest.assertSameTable("mart " + mart + ": ClickHouse vs DuckDB", onDuck, onClickHouse);
                 }
+                // the subject the test wrote is the one the mart lists: one spelling, its two schools and two rows
+                assertEquals(List.of(List.of(unrecognised.get(0), "ОГЭ", "Астрономия", "астрономия", 2L, 2L,
+                                "нераспознанный предмет")),
+                        ClickHouseSqlOnChdbTest.query(d, "SELECT CAST(year AS VARCHAR), procedure, subject_as_written, "
+                                + "subject, CAST(schools AS BIGINT), CAST(file_rows AS BIGINT), reason "
+                                + "FROM unrecognised_subjects").rows(), "unrecognised_subjects on DuckDB");
                 assertEquals(1L, ClickHouseSqlOnChdbTest.query(c, "SELECT count(DISTINCT run_id) FROM meta_publication")
                         .rows().get(0).get(0), "one publication on ClickHouse");
             }
@@ -132,6 +139,42 @@ class WarehouseParityIT {
         } finally {
             server.dropDatabase(clickHouse);
         }
+    }
+
+    /**
+     * The generated region recognises every subject it writes; beside it, a small school-level results file with a
+     * subject no rule recognises (ОГЭ «Астрономия», grade 9) for two schools of the last assessment year, taken from
+     * the student-level results file of that year, so that unrecognised_subjects has rows to compare. Good marks,
+     * so that the lists do not depend on it. Returns the year, then the two school ids.
+     */
+    private static List<String> writeUnrecognisedSubject(Path inbox) throws Exception {
+        Path results;
+        try (Stream<Path> files = Files.list(inbox)) {
+            results = files.filter(p -> p.getFileName().toString().matches("results_\\d{4}\\.csv")).max(Path::compareTo)
+                    .orElseThrow(() -> new AssertionError("no student-level results file in " + inbox));
+        }
+        String year = null;
+        java.util.LinkedHashSet<String> schools = new java.util.LinkedHashSet<>();
+        try (Stream<String> lines = Files.lines(results, StandardCharsets.UTF_8)) {
+            var it = lines.iterator();
+            List<String> header = List.of(it.next().split(",", -1));
+            int y = header.indexOf("year");
+            int s = header.indexOf("school_id");
+            assertTrue(y >= 0 && s >= 0, "results header: " + header);
+            while (it.hasNext() && schools.size() < 2) {
+                String[] f = it.next().split(",", -1);
+                year = f[y];
+                schools.add(f[s]);
+            }
+        }
+        assertEquals(2, schools.size(), "two schools in " + results);
+        List<String> ids = List.copyOf(schools);
+        Files.writeString(inbox.resolve("school_level_unrecognised_subject.csv"),
+                "year,procedure,grade,subject,school_id,participants,mark2,mark3,mark4,mark5\n"
+                        + year + ",ОГЭ,9,Астрономия," + ids.get(0) + ",12,0,2,5,5\n"
+                        + year + ",ОГЭ,9,Астрономия," + ids.get(1) + ",10,0,1,4,5\n",
+                StandardCharsets.UTF_8);
+        return List.of(year, ids.get(0), ids.get(1));
     }
 
     private static Map<String, String> withHome(Map<String, String> base, Path home) {
