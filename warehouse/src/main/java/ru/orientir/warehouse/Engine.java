@@ -26,7 +26,7 @@ public enum Engine {
         if (url.startsWith("jdbc:clickhouse:") || url.startsWith("jdbc:ch:")) {
             return CLICKHOUSE;
         }
-        throw new WarehouseException("Unsupported warehouse URL '" + jdbcUrl
-                + "': expected jdbc:duckdb:<file> or jdbc:clickhouse://<host>:<port>/<database>");
+        throw new WarehouseException("Адрес хранилища «" + jdbcUrl + "» не поддерживается: укажите в warehouse.url "
+                + "(или ORIENTIR_WAREHOUSE_URL) jdbc:duckdb:<файл> или jdbc:clickhouse://<хост>:<порт>/<база>.");
     }
 }

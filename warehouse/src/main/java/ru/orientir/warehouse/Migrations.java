@@ -20,7 +20,9 @@ public final class Migrations {
             MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;
         } catch (RuntimeException e) {
-            throw new WarehouseException("Migrating the " + engine.folder() + " warehouse failed: " + e.getMessage(), e);
+            throw new WarehouseException("Не удалось обновить схему хранилища (" + engine.folder() + "): проверьте, что "
+                    + "хранилище доступно и у пользователя есть права на изменение схемы, и повторите запуск.\nПодробности: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -210,7 +210,8 @@ public final class FileIngestor {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new WarehouseException("Looking up earlier loads failed: " + e.getMessage(), e);
+            throw new WarehouseException("Не удалось прочитать из хранилища прежние загрузки файла: проверьте, что хранилище "
+                    + "доступно, и повторите запуск.\nПодробности: " + e.getMessage(), e);
         }
     }
 
@@ -264,7 +265,8 @@ public final class FileIngestor {
             try (Connection c = warehouse.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.executeUpdate();
             } catch (SQLException e) {
-                throw new WarehouseException("Removing superseded rows from " + table + " failed: " + e.getMessage(), e);
+                throw new WarehouseException("Не удалось убрать из " + table + " строки прежней версии файла: проверьте, что "
+                        + "хранилище доступно, и повторите запуск.\nПодробности: " + e.getMessage(), e);
             }
         }
     }
@@ -279,7 +281,8 @@ public final class FileIngestor {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new WarehouseException("Query failed: " + e.getMessage(), e);
+            throw new WarehouseException("Запрос к хранилищу не выполнен: проверьте, что хранилище доступно, и повторите "
+                    + "запуск.\nПодробности: " + e.getMessage(), e);
         }
     }
 }

@@ -27,7 +27,8 @@ public record LoadContext(Warehouse warehouse, String loadId, String file) {
                 }
             }
         } catch (SQLException e) {
-            throw new WarehouseException("Reading existing keys for " + file + " failed: " + e.getMessage(), e);
+            throw new WarehouseException("Не удалось прочитать из хранилища уже загруженные ключи для файла «" + file
+                    + "»: проверьте, что хранилище доступно, и повторите запуск.\nПодробности: " + e.getMessage(), e);
         }
         return keys;
     }
@@ -47,7 +48,8 @@ public record LoadContext(Warehouse warehouse, String loadId, String file) {
                 }
             }
         } catch (SQLException e) {
-            throw new WarehouseException("Reading the rows already loaded from " + file + " failed: " + e.getMessage(), e);
+            throw new WarehouseException("Не удалось прочитать из хранилища строки, уже загруженные из файла «" + file
+                    + "»: проверьте, что хранилище доступно, и повторите запуск.\nПодробности: " + e.getMessage(), e);
         }
         return keys;
     }

@@ -54,7 +54,8 @@ public final class StagingWriter<T> implements ItemStreamWriter<RowOutcome<T>> {
                 }
             }
         } catch (SQLException e) {
-            throw new ItemStreamException("Clearing unfinished rows of load " + load.loadId() + " failed", e);
+            throw new ItemStreamException("Не удалось убрать недописанные строки загрузки " + load.loadId()
+                    + " перед продолжением: проверьте, что хранилище доступно, и повторите запуск.", e);
         }
     }
 

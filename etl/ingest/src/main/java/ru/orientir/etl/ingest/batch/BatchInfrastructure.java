@@ -64,7 +64,8 @@ public final class BatchInfrastructure implements AutoCloseable {
             createSchemaIfMissing(dataSource, type);
             return new BatchInfrastructure(dataSource, type, pool);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot open the Spring Batch job repository at " + jdbcUrl + ": "
+            throw new IllegalStateException("Не удалось открыть журнал заданий Spring Batch (" + jdbcUrl + "): проверьте "
+                    + "batch.url (ORIENTIR_BATCH_JDBC_URL), пользователя и пароль, и что база доступна.\nПодробности: "
                     + e.getMessage(), e);
         }
     }
@@ -76,7 +77,8 @@ public final class BatchInfrastructure implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return "postgresql";
         }
-        throw new IllegalArgumentException("Unsupported job repository URL " + jdbcUrl + " (expected jdbc:h2: or jdbc:postgresql:)");
+        throw new IllegalArgumentException("Адрес журнала заданий «" + jdbcUrl + "» не поддерживается: укажите в batch.url "
+                + "(ORIENTIR_BATCH_JDBC_URL) jdbc:h2:… или jdbc:postgresql:….");
     }
 
     private static void createSchemaIfMissing(DataSource dataSource, String type) throws SQLException {

@@ -97,7 +97,8 @@ public final class Pseudonymizer {
                 throw new IllegalStateException(keyChanged(stored, fingerprint));
             }
         } catch (SQLException e) {
-            throw new WarehouseException("Checking the pseudonymisation key fingerprint failed: " + e.getMessage(), e);
+            throw new WarehouseException("Не удалось сверить отпечаток ключа псевдонимизации с хранилищем: проверьте, что "
+                    + "хранилище доступно, и повторите запуск.\nПодробности: " + e.getMessage(), e);
         }
     }
 
