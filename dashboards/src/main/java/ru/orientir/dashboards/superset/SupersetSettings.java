@@ -1,12 +1,6 @@
 package ru.orientir.dashboards.superset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,16 +47,6 @@ public record SupersetSettings(URI url, String username, String password, String
     }
 
     /**
-     * The settings from the environment's variables (see the class comment), or empty when {@code SUPERSET_URL} is not
-     * set. Orientir's commands do not call this: their configuration reads the environment once and calls
-     * {@link #of}.
-     */
-    public static Optional<SupersetSettings> fromEnvironment(Map<String, String> env) {
-        return of(env.get("SUPERSET_URL"), env.get("SUPERSET_USERNAME"), secret(env, "SUPERSET_PASSWORD"),
-                env.get("ORIENTIR_SUPERSET_DATABASE_URI"), readerFromEnvironment(env));
-    }
-
-    /**
      * The settings from their values ({@code SUPERSET_URL}, {@code SUPERSET_USERNAME}, the password, the optional
      * {@code ORIENTIR_SUPERSET_DATABASE_URI}, the reader), or empty when {@code url} is not set (Superset is not
      * configured). Throws IllegalArgumentException (Russian) when the URL is set without credentials.
@@ -79,25 +63,6 @@ public record SupersetSettings(URI url, String username, String password, String
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return Optional.of(new SupersetSettings(URI.create(base), username, password,
                 databaseUri == null || databaseUri.isBlank() ? null : databaseUri, reader == null ? Reader.NONE : reader));
-    }
-
-    /** The read-only warehouse user Superset reads as, from the environment (none configured: null fields). */
-    public static Reader readerFromEnvironment(Map<String, String> env) {
-        return Reader.of(env.get("ORIENTIR_SUPERSET_WAREHOUSE_USER"), secret(env, "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD"));
-    }
-
-    /** {@code NAME}, else the stripped contents of the file {@code NAME_FILE}, else null. */
-    private static String secret(Map<String, String> env, String name) {
-        String value = env.get(name);
-        String file = env.get(name + "_FILE");
-        if (value == null && file != null) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException(name + "_FILE (" + file + ") не читается: " + e.getMessage(), e);
-            }
-        }
-        return value;
     }
 
     @Override

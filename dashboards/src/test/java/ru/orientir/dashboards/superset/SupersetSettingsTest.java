@@ -16,11 +16,10 @@ class SupersetSettingsTest {
 
     @Test
     void notConfiguredWithoutUrlAndCredentialsRequiredWithIt() {
-        assertTrue(SupersetSettings.fromEnvironment(Map.of()).isEmpty());
+        assertTrue(SupersetSettings.of(null, null, null, null, null).isEmpty());
         assertThrows(IllegalArgumentException.class,
-                () -> SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL", "http://s:8088")));
-        SupersetSettings s = SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL", "http://s:8088/",
-                "SUPERSET_USERNAME", "admin", "SUPERSET_PASSWORD", "secret")).orElseThrow();
+                () -> SupersetSettings.of("http://s:8088", null, null, null, null));
+        SupersetSettings s = SupersetSettings.of("http://s:8088/", "admin", "secret", null, null).orElseThrow();
         assertEquals("http://s:8088", s.url().toString());
         assertFalse(s.toString().contains("secret"));
     }
@@ -41,13 +40,11 @@ class SupersetSettingsTest {
         assertEquals("orientir", ch.schema());
         assertEquals(Map.of(AssetBundle.DATABASE_FILE, "rpw"), ch.passwords(), "the reader's password, never the owner's");
 
-        SupersetSettings fromEnv = SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL", "http://s:8088",
-                "SUPERSET_USERNAME", "admin", "SUPERSET_PASSWORD", "secret", "ORIENTIR_SUPERSET_WAREHOUSE_USER", "reader",
-                "ORIENTIR_SUPERSET_WAREHOUSE_PASSWORD", "rpw")).orElseThrow();
+        SupersetSettings fromEnv = SupersetSettings.of("http://s:8088", "admin", "secret", null,
+                SupersetSettings.Reader.of("reader", "rpw")).orElseThrow();
         assertEquals(new SupersetSettings.Reader("reader", "rpw"), fromEnv.reader());
-        assertThrows(IllegalArgumentException.class, () -> SupersetSettings.fromEnvironment(Map.of("SUPERSET_URL",
-                "http://s:8088", "SUPERSET_USERNAME", "admin", "SUPERSET_PASSWORD", "secret",
-                "ORIENTIR_SUPERSET_WAREHOUSE_USER", "reader")));
+        assertThrows(IllegalArgumentException.class, () -> SupersetSettings.of("http://s:8088", "admin", "secret", null,
+                SupersetSettings.Reader.of("reader", null)));
 
         assertEquals("duckdb:////elsewhere.duckdb", WarehouseForSuperset.of(
                 new WarehouseSettings("jdbc:duckdb:/x.duckdb", null, null), "duckdb:////elsewhere.duckdb").sqlalchemyUri());
