@@ -10,7 +10,7 @@ Usage:
   chdb_harness.py schema MIGRATIONS_DIR    -> {"tables": {name: {"kind": "table"|"view", "columns": [[name, type], ...]}}}
   chdb_harness.py run SPEC.json            -> {query name: {"columns": [[name, type], ...], "rows": [[...], ...]}}
 
-SPEC.json: {"migrations": dir, "statements": [sql, ...], "queries": {name: sql}}. Migrations run first, then the
+SPEC.json: {"migrations": dir[:dir...], "statements": [sql, ...], "queries": {name: sql}}. Migrations run first, then the
 statements in order (INSERT ... FROM INFILE '/abs/x.parquet' FORMAT Parquet, SELECT ... INTO OUTFILE ..., SET ...
 all work), then each query, whose result is returned. NULL stays null; 64-bit integers are JSON numbers.
 
@@ -77,23 +77,26 @@ def statements(script):
     return result
 
 
-def migration_files(directory):
-    """V<version>__<description>.sql files of a folder, in version order (1 < 1.1 < 2 < 10)."""
-    if not os.path.isdir(directory):
-        raise UsageError("Not a migrations folder: " + directory)
+def migration_files(directories):
+    """V<version>__<description>.sql files of one folder, or of several joined by os.pathsep (Flyway's locations,
+    merged into one sequence), in version order (1 < 1.1 < 2 < 10)."""
     found = []
-    for name in os.listdir(directory):
-        match = MIGRATION_NAME.match(name)
-        if match:
-            version = tuple(int(part) for part in re.split(r"[._]", match.group(1)))
-            found.append((version, name))
+    for directory in directories.split(os.pathsep):
+        if not os.path.isdir(directory):
+            raise UsageError("Not a migrations folder: " + directory)
+        for name in os.listdir(directory):
+            match = MIGRATION_NAME.match(name)
+            if match:
+                version = tuple(int(part) for part in re.split(r"[._]", match.group(1)))
+                found.append((version, os.path.join(directory, name)))
     if not found:
-        raise UsageError("No V*__*.sql migrations in " + directory)
+        raise UsageError("No V*__*.sql migrations in " + directories)
     found.sort()
     versions = [version for version, _ in found]
     if len(set(versions)) != len(versions):
-        raise UsageError("Two migrations share a version in " + directory + ": " + ", ".join(n for _, n in found))
-    return [os.path.join(directory, name) for _, name in found]
+        raise UsageError("Two migrations share a version in " + directories + ": "
+                         + ", ".join(os.path.basename(p) for _, p in found))
+    return [path for _, path in found]
 
 
 class Harness:
@@ -133,8 +136,8 @@ class Harness:
             "rows": document["data"],
         }
 
-    def migrate(self, directory):
-        for path in migration_files(directory):
+    def migrate(self, directories):
+        for path in migration_files(directories):
             with open(path, encoding="utf-8") as f:
                 script = f.read()
             for number, sql in enumerate(statements(script), start=1):

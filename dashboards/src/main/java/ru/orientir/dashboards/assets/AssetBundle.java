@@ -134,8 +134,8 @@ public final class AssetBundle {
         m.put("default_endpoint", null);
         m.put("offset", 0);
         m.put("cache_timeout", null);
-        m.put("schema", d.virtual() ? null : target.schema());
-        m.put("sql", d.sql());
+        m.put("schema", target.schema());
+        m.put("sql", null);
         m.put("params", null);
         m.put("template_params", null);
         m.put("filter_select_enabled", true);

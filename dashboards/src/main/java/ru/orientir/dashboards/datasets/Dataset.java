@@ -1,16 +1,15 @@
 package ru.orientir.dashboards.datasets;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A Superset dataset: a published table (physical) or a query over published tables (virtual, {@code sql} set), with
- * its Russian title and every column's Russian label.
+ * A Superset dataset: a published table, a run-history table, or one of the warehouse's presentation views
+ * ({@code view}: migration {@code db/migration/common/V12__presentation_views.sql} of the warehouse module, which puts the
+ * marts into the words and shapes a chart reads), with its Russian title and every column's Russian label. Every
+ * dataset is physical: Superset reads the relation by name, and the SQL behind a view lives in the warehouse.
  */
-public record Dataset(String table, String title, List<Column> columns, String sql) {
+public record Dataset(String table, String title, List<Column> columns, boolean view) {
 
     /** A column with the label analysts read and how charts show its numbers ({@link NumberFormat#NONE} for words). */
     public record Column(String name, String label, NumberFormat format) {
@@ -26,35 +25,13 @@ public record Dataset(String table, String title, List<Column> columns, String s
 
     /** A dataset over a published table. */
     public Dataset(String table, String title, List<Column> columns) {
-        this(table, title, columns, null);
+        this(table, title, columns, false);
     }
 
-    /**
-     * A virtual dataset whose query is the resource {@code datasets/<name>.sql} beside this class; {@code {schools}} in
-     * it stands for {@code schools.fragment.sql} (each school's name and municipality).
-     */
+    /** A dataset over the warehouse's presentation view of that name. */
     public static Dataset view(String name, String title, List<Column> columns) {
-        String sql = resource(name + ".sql").replace("{schools}", resource("schools.fragment.sql"));
-        return new Dataset(name, title, columns, sql);
+        return new Dataset(name, title, columns, true);
     }
-
-    /** A SQL resource beside this class, without its comment lines. */
-    private static String resource(String file) {
-        try (InputStream in = Dataset.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing SQL resource " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines().filter(l -> !l.strip().startsWith("--")).reduce((a, b) -> a + "\n" + b).orElse("").strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public boolean virtual() {
-        return sql != null;
-    }
-
     /** Whether rows belong to a municipality (row-level security filters these datasets for municipal roles). */
     public boolean municipal() {
         return columns.stream().anyMatch(c -> c.name().equals("municipality"));

@@ -14,8 +14,8 @@ import ru.orientir.dashboards.datasets.Dataset.Column;
 
 /**
  * The datasets dashboards are built on, with the labels analysts read: one per published mart, one per run-history
- * table, and the views (virtual datasets, SQL beside this class) that reshape marts for one chart. The test beside
- * this class keeps them in step with the warehouse schema.
+ * table, and one per presentation view of the warehouse (the views that reshape marts for charts, migrated on both
+ * engines). The test beside this class keeps them in step with the warehouse schema.
  */
 public final class MartDatasets {
     public static final Dataset LIST_TRANSITIONS = new Dataset("list_transitions", "Вход и выход из списка ШНОР", List.of(
@@ -167,7 +167,11 @@ public final class MartDatasets {
             new Column("results_year", "Год результатов"),
             new Column("on_list", "В списке (логическое)"),
             new Column("status", "Переход (код)"),
-            new Column("shnor_shnsu_label", "ШНОР и ШНСУ (программа)")));
+            new Column("shnor_shnsu_label", "ШНОР и ШНСУ (программа)"),
+            new Column("status_word", "Переход (кратко)"),
+            new Column("cluster", "Кластер (номер)"),
+            new Column("no_data_reason", "Почему нет данных"),
+            new Column("shnor_shnsu", "ШНОР и ШНСУ (логическое)")));
 
     /** school_year_markers per school, assessment year and procedure, with the school's municipality. */
     public static final Dataset SCHOOL_RESULTS = Dataset.view("v_school_results", "Результаты школ по процедурам",

@@ -57,7 +57,7 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
     }
 
     /** A school's membership in every list year and its status and cluster in the brief's year. */
-    public record Membership(String schoolId, String schoolName, Map<Integer, Boolean> onList, String status,
+    public record Membership(String schoolId, String schoolName, Map<Integer, Boolean> onList, String statusWord,
                              Integer cluster, String clusterName, String clusterReason, int consecutiveYears,
                              int totalYears, String noDataReason, Boolean shnorShnsu) {
         public boolean everOnList() {
@@ -108,22 +108,6 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
 
     public List<Membership> inCluster(int cluster) {
         return membership.stream().filter(m -> m.cluster() != null && m.cluster() == cluster).toList();
-    }
-
-    /** Status words a reader sees (the mart stores codes). */
-    public static String statusLabel(String status) {
-        if (status == null) {
-            return "нет истории";
-        }
-        return switch (status) {
-            case "first_time" -> "вошла впервые";
-            case "returning" -> "вернулась";
-            case "stayed" -> "осталась";
-            case "left" -> "вышла";
-            case "off" -> "не в списке";
-            case "no_data" -> "нет данных";
-            default -> status;
-        };
     }
 
     public int assessmentYear() {

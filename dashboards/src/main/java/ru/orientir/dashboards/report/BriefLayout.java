@@ -77,7 +77,7 @@ public final class BriefLayout {
         for (Membership m : ever) {
             List<String> row = new ArrayList<>(List.of(m.schoolId(), m.schoolName()));
             b.years().forEach(y -> row.add(m.onList().get(y) == null ? "" : m.onList().get(y) ? "+" : "−"));
-            row.addAll(List.of(AnalyticalBrief.statusLabel(m.status()), String.valueOf(m.consecutiveYears()),
+            row.addAll(List.of(m.statusWord(), String.valueOf(m.consecutiveYears()),
                     String.valueOf(m.totalYears())));
             memberRows.add(row);
         }
@@ -91,7 +91,7 @@ public final class BriefLayout {
                 out.add(new Paragraph("Школ в кластере нет."));
             } else {
                 out.add(new Table(List.of("Код ОО", "Школа", "Переход"), in.stream()
-                        .map(m -> List.of(m.schoolId(), m.schoolName(), AnalyticalBrief.statusLabel(m.status()))).toList()));
+                        .map(m -> List.of(m.schoolId(), m.schoolName(), m.statusWord())).toList()));
             }
         }
         List<Membership> riskZone = b.inCluster(4);

@@ -171,7 +171,7 @@ public final class BriefQuery {
                     years.add(year);
                     on.computeIfAbsent(id, k -> new TreeMap<>()).put(year, rs.getBoolean("on_list"));
                     if (year == listYear) {
-                        bySchool.put(id, new Membership(id, rs.getString("school_name"), on.get(id), rs.getString("status"),
+                        bySchool.put(id, new Membership(id, rs.getString("school_name"), on.get(id), rs.getString("status_word"),
                                 integer(rs, "cluster"), rs.getString("cluster_name"),
                                 rs.getString("cluster_reason"), rs.getInt("consecutive_years"),
                                 rs.getInt("total_years"), rs.getString("no_data_reason"), bool(rs, "shnor_shnsu")));

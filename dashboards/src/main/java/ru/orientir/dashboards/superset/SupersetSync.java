@@ -3,7 +3,6 @@ package ru.orientir.dashboards.superset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -113,27 +112,17 @@ public final class SupersetSync {
         return ids;
     }
 
-    /** The warehouse's type of every dataset column: physical tables from the catalogue, views from their query. */
+    /** The warehouse's type of every dataset column, from the catalogue (tables and the presentation views alike). */
     public static Map<String, Map<String, String>> columnTypes(Connection c, List<Dataset> datasets) throws SQLException {
         Map<String, Map<String, String>> types = new LinkedHashMap<>();
         for (Dataset d : datasets) {
             Map<String, String> t = new LinkedHashMap<>();
-            if (d.virtual()) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT * FROM (" + d.sql() + ") AS q LIMIT 0")) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        t.put(md.getColumnLabel(i), md.getColumnTypeName(i));
-                    }
-                }
-            } else {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?")) {
-                    ps.setString(1, d.table());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            t.put(rs.getString(1), rs.getString(2));
-                        }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?")) {
+                ps.setString(1, d.table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        t.put(rs.getString(1), rs.getString(2));
                     }
                 }
             }
@@ -158,7 +147,7 @@ public final class SupersetSync {
                 }
                 Dataset ds = f.dataset();
                 ds.label(f.column()); // the column is one of the dataset's own, never user input
-                String from = ds.virtual() ? "(" + ds.sql() + ") AS q" : ds.table();
+                String from = ds.table();
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT MIN(" + f.column() + ") FROM " + from)) {
                     if (rs.next() && rs.getString(1) != null) {

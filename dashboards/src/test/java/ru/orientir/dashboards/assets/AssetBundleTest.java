@@ -106,7 +106,7 @@ class AssetBundleTest {
         // every view over the new marts carries the municipality, so row-level security covers it
         for (Dataset d : List.of(MartDatasets.SCHOOL_RESULTS, MartDatasets.RISK_PROFILE, MartDatasets.RESILIENCE,
                 MartDatasets.LIST_GAP, MartDatasets.SCHOOL_CONTEXT, MartDatasets.SCHOOL_STAFFING)) {
-            assertTrue(d.virtual() && d.municipal(), d.table());
+            assertTrue(d.view() && d.municipal(), d.table());
         }
         Dashboard profile = OrientirDashboards.all().get(3);
         assertEquals(List.of("school"), profile.filters().stream().map(Dashboard.Filter::column).toList());
@@ -142,7 +142,7 @@ class AssetBundleTest {
                     List<String> select = new java.util.ArrayList<>(chart.columns());
                     chart.metrics().forEach(m -> select.add(m.sql() + " AS \"" + m.label() + "\""));
                     String sql = "SELECT " + String.join(", ", select) + " FROM "
-                            + (d.virtual() ? "(" + d.sql() + ") AS virtual_table" : d.table())
+                            + d.table()
                             + (chart.where() == null ? "" : " WHERE " + chart.where())
                             + (chart.metrics().isEmpty() || chart.columns().isEmpty() ? ""
                                     : " GROUP BY " + String.join(", ", chart.columns()));

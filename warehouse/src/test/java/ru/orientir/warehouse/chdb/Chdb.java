@@ -166,9 +166,40 @@ public final class Chdb {
         }
     }
 
-    /** The ClickHouse migrations exactly as Flyway loads them. */
-    public static Path clickHouseMigrations() {
-        return classpathFolder("db/migration/clickhouse");
+    /**
+     * The ClickHouse migrations exactly as Flyway loads them: the engine's folder and the folder both engines share. From
+     * the class path when it is a folder (the warehouse module's own tests), else from the warehouse module's sources
+     * (another module's tests, which see the warehouse as a jar).
+     */
+    public static List<Path> clickHouseMigrations() {
+        return List.of(migrationFolder("db/migration/clickhouse"), migrationFolder(COMMON_MIGRATIONS));
+    }
+
+    /** How many migrations Flyway applies to a fresh ClickHouse database: the engine's folder and the shared one. */
+    public static long clickHouseMigrationCount() throws IOException {
+        long count = 0;
+        for (Path folder : clickHouseMigrations()) {
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                count += files.filter(p -> p.getFileName().toString().matches("V.+__.+\\.sql")).count();
+            }
+        }
+        return count;
+    }
+
+    /** The migrations both engines take (Migrations.COMMON). */
+    public static final String COMMON_MIGRATIONS = "db/migration/common";
+
+    private static Path migrationFolder(String resource) {
+        URL url = Chdb.class.getClassLoader().getResource(resource);
+        if (url != null && "file".equals(url.getProtocol())) {
+            return classpathFolder(resource);
+        }
+        return moduleDir().resolve("src/main/resources").resolve(resource);
+    }
+
+    private static String joined(List<Path> folders) {
+        return String.join(java.io.File.pathSeparator,
+                folders.stream().map(p -> p.toAbsolutePath().toString()).toList());
     }
 
     /** e.g. "chdb 4.4.0, ClickHouse 26.9.2.1". */
@@ -177,8 +208,8 @@ public final class Chdb {
     }
 
     /** Applies the migrations and returns the tables and views of the database, with their columns in order. */
-    public Map<String, Relation> schema(Path migrations) {
-        JsonNode tables = call(List.of("schema", migrations.toAbsolutePath().toString()), "schema").path("tables");
+    public Map<String, Relation> schema(List<Path> migrations) {
+        JsonNode tables = call(List.of("schema", joined(migrations)), "schema").path("tables");
         Map<String, Relation> schema = new LinkedHashMap<>();
         tables.fields().forEachRemaining(e -> {
             List<Column> columns = new ArrayList<>();
@@ -194,10 +225,10 @@ public final class Chdb {
      * Applies the migrations, runs the statements in order, then the queries; returns each query's result by name
      * (in the order given). Any ClickHouse error fails with ClickHouse's message verbatim.
      */
-    public Map<String, Result> run(Path migrations, List<String> statements, Map<String, String> queries) {
+    public Map<String, Result> run(List<Path> migrations, List<String> statements, Map<String, String> queries) {
         ObjectNode spec = JSON.createObjectNode();
         if (migrations != null) {
-            spec.put("migrations", migrations.toAbsolutePath().toString());
+            spec.put("migrations", joined(migrations));
         }
         ArrayNode s = spec.putArray("statements");
         statements.forEach(s::add);

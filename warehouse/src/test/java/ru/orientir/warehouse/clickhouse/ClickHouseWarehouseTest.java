@@ -79,10 +79,7 @@ class ClickHouseWarehouseTest {
     @Test
     @Order(1)
     void migrationsApplyOnceAndMatchTheDuckDbSchema() throws Exception {
-        long migrations;
-        try (Stream<Path> files = Files.list(Chdb.classpathFolder("db/migration/clickhouse"))) {
-            migrations = files.filter(p -> p.getFileName().toString().matches("V.+__.+\\.sql")).count();
-        }
+        long migrations = Chdb.clickHouseMigrationCount();
         try (Warehouse w = Warehouse.open(settings)) {
             assertEquals(migrations, w.migrate(), "a fresh database takes every migration");
             assertEquals(0, w.migrate(), "migrating again applies nothing");
