@@ -95,7 +95,9 @@ final class PipelineJobConfiguration {
     }
 
     static void analytics(RunContext run, RunState state) {
-        AnalyticsJob job = new AnalyticsJob(LocalSpark.session(), run.analytics());
+        AnalyticsJob job = new AnalyticsJob(LocalSpark.session(), run.analytics())
+                .onStep((step, took) -> log.info("аналитика, шаг {}: {} с", step,
+                        String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0)));
         List<MartFiles> marts = job.run(run.runId(), run.snapshotDir(), run.martsDir());
         state.marts(marts);
         state.notes(notes(job.findings()));
