@@ -32,8 +32,9 @@ import ru.orientir.warehouse.clickhouse.ClickHouseTestServer;
 /**
  * Every SQL statement the dashboards module sends to the warehouse (the brief's queries) and every presentation view
  * the dashboards' datasets read (migrated on both engines from one file) runs on DuckDB and on ClickHouse (a server,
- * or the chDB stand-in) over the migrated schema, and gives the same column names on both: the code reads columns by name, and ClickHouse names a qualified column {@code s.x} when
- * another joined table also has an {@code x} unless it is aliased.
+ * or the chDB stand-in) over the migrated schema, and gives the same column names on both: the code reads columns by
+ * name, and ClickHouse names a qualified column {@code s.x} when another joined table also has an {@code x} unless it
+ * is aliased.
  */
 class WarehouseSqlOnBothEnginesTest {
 

@@ -147,9 +147,8 @@ public final class SupersetSync {
                 }
                 Dataset ds = f.dataset();
                 ds.label(f.column()); // the column is one of the dataset's own, never user input
-                String from = ds.table();
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT MIN(" + f.column() + ") FROM " + from)) {
+                     ResultSet rs = s.executeQuery("SELECT MIN(" + f.column() + ") FROM " + ds.table())) {
                     if (rs.next() && rs.getString(1) != null) {
                         first.put(AssetBundle.filterKey(f), rs.getString(1));
                     }

@@ -209,26 +209,25 @@ class WarehouseParityIT {
     }
 
     private static List<String> martTables(Path duckHome) throws SQLException {
-        List<String> marts = new ArrayList<>();
-        try (Connection d = readOnly(duckHome)) {
-            for (List<Object> r : ClickHouseSqlOnChdbTest.query(d, "SELECT table_name FROM information_schema.tables "
-                    + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'meta\\_%' ESCAPE '\\' "
-                    + "AND table_name NOT LIKE 'stg\\_%' ESCAPE '\\' AND table_name NOT LIKE 'flyway%' ORDER BY 1").rows()) {
-                marts.add((String) r.get(0));
-            }
-        }
-        return marts;
+        return names(duckHome, "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'meta\\_%' ESCAPE '\\' "
+                + "AND table_name NOT LIKE 'stg\\_%' ESCAPE '\\' AND table_name NOT LIKE 'flyway%' ORDER BY 1");
     }
 
     private static List<String> presentationViews(Path duckHome) throws SQLException {
-        List<String> views = new ArrayList<>();
+        return names(duckHome, "SELECT view_name FROM duckdb_views() "
+                + "WHERE NOT internal AND view_name LIKE 'v\\_%' ESCAPE '\\' ORDER BY 1");
+    }
+
+    /** The first column of a catalogue query on the run's DuckDB warehouse, opened read-only. */
+    private static List<String> names(Path duckHome, String catalogueQuery) throws SQLException {
+        List<String> names = new ArrayList<>();
         try (Connection d = readOnly(duckHome)) {
-            for (List<Object> r : ClickHouseSqlOnChdbTest.query(d, "SELECT view_name FROM duckdb_views() "
-                    + "WHERE NOT internal AND view_name LIKE 'v\\_%' ESCAPE '\\' ORDER BY 1").rows()) {
-                views.add((String) r.get(0));
+            for (List<Object> r : ClickHouseSqlOnChdbTest.query(d, catalogueQuery).rows()) {
+                names.add((String) r.get(0));
             }
         }
-        return views;
+        return names;
     }
 
     private static Connection readOnly(Path duckHome) throws SQLException {

@@ -172,7 +172,7 @@ public final class Chdb {
      * (another module's tests, which see the warehouse as a jar).
      */
     public static List<Path> clickHouseMigrations() {
-        return List.of(migrationFolder("db/migration/clickhouse"), migrationFolder(COMMON_MIGRATIONS));
+        return List.of(migrationFolder("db/migration/clickhouse"), migrationFolder(ru.orientir.warehouse.Migrations.COMMON));
     }
 
     /** How many migrations Flyway applies to a fresh ClickHouse database: the engine's folder and the shared one. */
@@ -185,9 +185,6 @@ public final class Chdb {
         }
         return count;
     }
-
-    /** The migrations both engines take (Migrations.COMMON). */
-    public static final String COMMON_MIGRATIONS = "db/migration/common";
 
     private static Path migrationFolder(String resource) {
         URL url = Chdb.class.getClassLoader().getResource(resource);
