@@ -381,8 +381,18 @@ public class ClickHouseSqlOnChdbTest {
     static final Mart UNRECOGNISED_SUBJECTS = Mart.of("unrecognised_subjects", "year, procedure, subject_as_written",
             "run_id VARCHAR", "year INTEGER", "procedure VARCHAR", "subject_as_written VARCHAR", "subject VARCHAR",
             "schools BIGINT", "file_rows BIGINT", "reason VARCHAR");
+    static final Mart EARLY_WARNING = Mart.of("early_warning", "list_year, school_id",
+            "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "probability DOUBLE", "rank INTEGER",
+            "band VARCHAR", "factors VARCHAR", "risk_zone BOOLEAN", "recommended BOOLEAN", "method VARCHAR", "note VARCHAR");
+    static final Mart EARLY_WARNING_BACKTEST = Mart.of("early_warning_backtest", "list_year",
+            "run_id VARCHAR", "list_year INTEGER", "k INTEGER", "recall_at_k DOUBLE", "precision_at_k DOUBLE", "auc DOUBLE",
+            "baseline_recall_at_k DOUBLE", "baseline_precision_at_k DOUBLE", "candidates INTEGER",
+            "baseline_flagged INTEGER", "training_years INTEGER", "note VARCHAR");
+    static final Mart EARLY_WARNING_CALIBRATION = Mart.of("early_warning_calibration", "decile",
+            "run_id VARCHAR", "decile INTEGER", "schools INTEGER", "predicted DOUBLE", "observed DOUBLE");
     static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS, SCHOOL_YEAR_MARKERS,
-            LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE, UNRECOGNISED_SUBJECTS);
+            LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE, UNRECOGNISED_SUBJECTS, EARLY_WARNING,
+            EARLY_WARNING_BACKTEST, EARLY_WARNING_CALIBRATION);
 
     /** Exports named otherwise than the mart they read; every other mart export has its mart's name. */
     static final Map<String, Mart> EXPORT_MARTS = Map.of("markers", SCHOOL_YEAR_MARKERS);
@@ -393,7 +403,18 @@ public class ClickHouseSqlOnChdbTest {
     record Publication(String name, Map<Mart, List<List<Object>>> rows) {
     }
 
-    static final Publication FIRST = new Publication("A", Map.of(
+    /** The rows of each mart, in {@link #MARTS}'s order: mart, rows, mart, rows, … */
+    static Map<Mart, List<List<Object>>> marts(Object... martThenRows) {
+        Map<Mart, List<List<Object>>> rows = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < martThenRows.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<List<Object>> list = (List<List<Object>>) martThenRows[i + 1];
+            rows.put((Mart) martThenRows[i], list);
+        }
+        return rows;
+    }
+
+    static final Publication FIRST = new Publication("A", marts(
             LIST_MEMBERSHIP, List.of(
                     row("run-A", 2023, "S001", true, "official", "ВПР, ОГЭ: «низкие» результаты, \"красная зона\"",
                             null, null, null, null, false, null),
@@ -459,9 +480,21 @@ public class ClickHouseSqlOnChdbTest {
                     row("run-A", 2023, "ВПР", "Астрономия", "астрономия", 2L, 9L, "нераспознанный предмет"),
                     row("run-A", 2023, "ВПР", "астрономия.", "астрономия", 1L, 1L, "нераспознанный предмет"),
                     row("run-A", 2023, "ЕГЭ", "Астрономия", "астрономия", 1L, 5L,
-                            "нераспознанный предмет: нет минимального балла ЕГЭ"))));
+                            "нераспознанный предмет: нет минимального балла ЕГЭ")),
+            EARLY_WARNING, List.of(
+                    row("run-A", 2025, "S002", 0.4375, 1, "высокий", "доля «2» по ОГЭ 9 математика 27,0 % (порог 30,0 %); "
+                            + "2 вакансии учителей", true, true, "модель", null),
+                    row("run-A", 2025, "S003", null, null, null, null, false, false, null,
+                            "нет результатов за 2023: вероятность не считается")),
+            EARLY_WARNING_BACKTEST, List.of(
+                    row("run-A", 2023, 0, null, null, null, null, null, 14, 3, 1,
+                            "недостаточно истории: 2 года списка до 2022 включительно (нужно не меньше 3)"),
+                    row("run-A", 2024, 2, 0.5, 0.5, 0.8125, 0.25, 0.25, 14, 3, 2, null)),
+            EARLY_WARNING_CALIBRATION, List.of(
+                    row("run-A", 1, 2, 0.012, 0.0),
+                    row("run-A", 2, 2, 0.4375, 0.5))));
 
-    static final Publication SECOND = new Publication("B", Map.of(
+    static final Publication SECOND = new Publication("B", marts(
             LIST_MEMBERSHIP, List.of(
                     row("run-B", 2024, "S002", true, "computed", "Социальные условия; 'ШНСУ'", "same_procedure_two_years",
                             "ОГЭ Математика (2 года)", "moderate", 2023, false, null),
@@ -490,7 +523,14 @@ public class ClickHouseSqlOnChdbTest {
                             "доля обучающихся, для которых русский не родной, 12,5 %")),
             UNRECOGNISED_SUBJECTS, List.of(
                     row("run-B", 2024, "ОГЭ", "Информатика и ИКТ (КЕГЭ)", "информатика и икт кегэ", 3L, 41L,
-                            "нераспознанный предмет"))));
+                            "нераспознанный предмет")),
+            EARLY_WARNING, List.of(
+                    row("run-B", 2026, "S001", null, null, null, null, false, false, "правило зоны риска",
+                            "в списке 2025 года: школу сопровождают по треку 1, прогноз входа не считается")),
+            EARLY_WARNING_BACKTEST, List.of(
+                    row("run-B", 2025, 1, 1.0, 1.0, 1.0, 0.0, 0.0, 9, 0, 3, null)),
+            EARLY_WARNING_CALIBRATION, List.of(
+                    row("run-B", 1, 9, 0.1, 0.111111))));
 
     @Test
     void publicationReplacesMartsAndExportsAgreeOnBothEngines() throws Exception {

@@ -1,6 +1,9 @@
 package ru.orientir.dashboards.assets;
 
 import static ru.orientir.dashboards.assets.Dashboard.row;
+import static ru.orientir.dashboards.datasets.MartDatasets.EARLY_WARNING;
+import static ru.orientir.dashboards.datasets.MartDatasets.EARLY_WARNING_BACKTEST;
+import static ru.orientir.dashboards.datasets.MartDatasets.EARLY_WARNING_CALIBRATION;
 import static ru.orientir.dashboards.datasets.MartDatasets.LIST_GAP;
 import static ru.orientir.dashboards.datasets.MartDatasets.LIST_TRANSITIONS;
 import static ru.orientir.dashboards.datasets.MartDatasets.MEMBERSHIP_YEARS;
@@ -61,7 +64,7 @@ public final class OrientirDashboards {
 
     public static List<Dashboard> all() {
         return List.of(entryExit(), municipalities(), ministry(), schoolProfile(), riskProfiles(), resilience(),
-                dataQuality());
+                earlyWarning(), dataQuality());
     }
 
     public static List<Chart> charts() {
@@ -193,14 +196,19 @@ public final class OrientirDashboards {
                 List.of("year", "students", "staff", "teachers", "vacancies", "teachers_pension_age",
                         "teachers_without_training", "avg_load", "head_changed"),
                 List.of(), null, Map.of());
+        Chart warning = chart("profile_early_warning", "Раннее предупреждение: вероятность войти в список и факторы",
+                Viz.RAW_TABLE, EARLY_WARNING, List.of("list_year", "probability", "band", "factors", "risk_zone_label",
+                        "recommended_label", "method", "note"),
+                List.of(), null, Map.of());
         return new Dashboard("school-profile", "Профиль школы",
                 "Одна школа: результаты по процедурам и годам, маркеры, история членства в списке, кластер и его "
-                        + "основание, контекст и кадры, профиль рисков.",
+                        + "основание, раннее предупреждение, контекст и кадры, профиль рисков.",
                 List.of(row(10, Cell.note("Выберите школу в фильтре **«Школа»** (по умолчанию — первая по списку). "
                                 + "Год списка — год, на который составлен список; результаты — за предыдущий год.", 12)),
                         row(50, Cell.of(history, 12)),
                         row(80, Cell.of(shares, 6), Cell.of(means, 6)),
                         row(80, Cell.of(markers, 7), Cell.of(risks, 5)),
+                        row(30, Cell.of(warning, 12)),
                         row(30, Cell.of(context, 12)),
                         row(30, Cell.of(staffing, 12))),
                 List.of(new Filter("Школа", SCHOOL_YEARS, "school", true)));
@@ -260,6 +268,49 @@ public final class OrientirDashboards {
                         row(100, Cell.of(scatter, 8), Cell.of(groups, 4)),
                         row(60, Cell.of(sites, 12))),
                 List.of(new Filter("Муниципалитет", RESILIENCE, "municipality")));
+    }
+
+    static Dashboard earlyWarning() {
+        Chart ranked = chart("early_warning_ranked", "Кто может войти в список в следующем году: школы по риску",
+                Viz.RAW_TABLE, EARLY_WARNING, List.of("rank", "municipality", "school_id", "school_name", "probability",
+                        "band", "factors", "risk_zone_label", "recommended_label"),
+                List.of(), "probability IS NOT NULL", Map.of("order_by", List.of("rank")));
+        Chart bands = chart("early_warning_bands", "Школы по группам риска и в зоне риска (кластер 4)", Viz.TABLE,
+                EARLY_WARNING, List.of("band", "risk_zone_label"), List.of(SCHOOLS), "probability IS NOT NULL",
+                Map.of());
+        Chart backtest = chart("early_warning_backtest", "Проверка на прошлых годах: доля вошедших среди k школ с "
+                        + "наибольшим риском, модель и правило зоны риска", Viz.BAR, EARLY_WARNING_BACKTEST,
+                List.of("list_year"),
+                List.of(new Metric("Модель: доля вошедших", "MAX(recall_at_k)", PERCENT),
+                        new Metric("Правило зоны риска: доля вошедших", "MAX(baseline_recall_at_k)", PERCENT)),
+                "recall_at_k IS NOT NULL", Map.of("y_axis_title", "Доля вошедших"));
+        Chart backtestTable = chart("early_warning_backtest_table", "Проверка по годам: k, доли, AUC, почему год не "
+                        + "проверен", Viz.TABLE, EARLY_WARNING_BACKTEST, List.of("list_year", "note"),
+                List.of(new Metric("Вошли (k)", "MAX(k)", COUNT),
+                        new Metric("Модель: доля вошедших", "MAX(recall_at_k)", PERCENT),
+                        new Metric("Правило: доля вошедших", "MAX(baseline_recall_at_k)", PERCENT),
+                        new Metric("AUC (площадь под ROC-кривой)", "MAX(auc)", INDEX),
+                        new Metric("Проверено школ", "MAX(candidates)", COUNT)),
+                null, Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
+        Chart calibration = chart("early_warning_calibration", "Калибровка: предсказанная вероятность и доля вошедших "
+                        + "по децилям", Viz.LINE, EARLY_WARNING_CALIBRATION, List.of("decile"),
+                List.of(new Metric("Предсказанная доля", "MAX(predicted)", PERCENT),
+                        new Metric("Доля вошедших на самом деле", "MAX(observed)", PERCENT)),
+                null, Map.of("x_axis_title", "Дециль прогноза"));
+        Chart missing = chart("early_warning_missing", "Школы без вероятности и почему", Viz.TABLE, EARLY_WARNING,
+                List.of("note"), List.of(SCHOOLS), "probability IS NULL", Map.of());
+        return new Dashboard("early-warning", "Раннее предупреждение",
+                "Вероятность войти в список ШНОР в следующем году для школ вне списка, три главных фактора, проверка "
+                        + "на прошлых годах против правила зоны риска (кластер 4): основание треков 2–3 плана.",
+                List.of(row(14, Cell.note("**Рекомендуемый список** («Рекомендуется наблюдать» — да): первые школы по "
+                                + "вероятности, если модель на прошлых годах региона нашла больше вошедших, чем правило зоны "
+                                + "риска; иначе — школы зоны риска. Вероятность — калиброванная; факторы — чем школа похожа "
+                                + "на школы, входившие в список раньше, а не причины. Методика — раздел 9.", 12)),
+                        row(110, Cell.of(ranked, 12)),
+                        row(60, Cell.of(backtest, 7), Cell.of(bands, 5)),
+                        row(60, Cell.of(backtestTable, 7), Cell.of(calibration, 5)),
+                        row(40, Cell.of(missing, 12))),
+                List.of(new Filter("Муниципалитет", EARLY_WARNING, "municipality")));
     }
 
     static Dashboard dataQuality() {

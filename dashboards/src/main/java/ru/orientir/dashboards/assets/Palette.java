@@ -49,7 +49,12 @@ public final class Palette {
             "мало участников", ORANGE,
             "нет участников", GREY,
             "Загружено строк", GREEN,
-            "В карантине строк", RED);
+            "В карантине строк", RED,
+            // early warning: the model against the rule, predicted against observed
+            "Модель: доля вошедших", BLUE,
+            "Правило зоны риска: доля вошедших", LIGHT_GREY,
+            "Предсказанная доля", BLUE,
+            "Доля вошедших на самом деле", DARK_ORANGE);
 
     private Palette() {
     }

@@ -268,6 +268,46 @@ public final class MartDatasets {
                     new Column("avg_load", "Средняя нагрузка, ч", DECIMAL),
                     new Column("head_changed", "Смена руководства в году")));
 
+    /** docs/methodology.md §9: the forecast for the next list year with the school's name and municipality. */
+    public static final Dataset EARLY_WARNING = Dataset.view("v_early_warning", "Раннее предупреждение", List.of(
+            new Column("list_year", "Год списка (прогноз)"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("school_id", "Код ОО"),
+            new Column("school_name", "Школа"),
+            new Column("school", "Школа (код — название)"),
+            new Column("probability", "Вероятность войти в список", PERCENT),
+            new Column("rank", "Место по риску", COUNT),
+            new Column("band", "Группа риска"),
+            new Column("factors", "Главные факторы"),
+            new Column("risk_zone_label", "Зона риска (кластер 4)"),
+            new Column("recommended_label", "Рекомендуется наблюдать"),
+            new Column("recommended_flag", "Рекомендуется (1/0)", COUNT),
+            new Column("method", "Чей список рекомендуется"),
+            new Column("note", "Почему нет вероятности")));
+
+    /** The backtest per list year, the region's figures repeated for each municipality (so RLS keeps them readable). */
+    public static final Dataset EARLY_WARNING_BACKTEST = Dataset.view("v_early_warning_backtest",
+            "Раннее предупреждение: проверка на прошлых годах", List.of(
+                    new Column("list_year", "Проверяемый год списка"),
+                    new Column("municipality", "Муниципалитет"),
+                    new Column("k", "Вошли в список (k)", COUNT),
+                    new Column("recall_at_k", "Модель: доля вошедших среди k первых", PERCENT),
+                    new Column("auc", "AUC модели", INDEX),
+                    new Column("baseline_recall_at_k", "Правило зоны риска: доля вошедших среди k", PERCENT),
+                    new Column("candidates", "Проверено школ", COUNT),
+                    new Column("baseline_flagged", "Отмечено правилом", COUNT),
+                    new Column("training_years", "Лет обучения", COUNT),
+                    new Column("note", "Почему год не проверен")));
+
+    /** The backtest's held-out predictions by decile: predicted against observed. */
+    public static final Dataset EARLY_WARNING_CALIBRATION = Dataset.view("v_early_warning_calibration",
+            "Раннее предупреждение: калибровка", List.of(
+                    new Column("decile", "Дециль прогноза", COUNT),
+                    new Column("municipality", "Муниципалитет"),
+                    new Column("schools", "Школ", COUNT),
+                    new Column("predicted", "Предсказанная вероятность", PERCENT),
+                    new Column("observed", "Доля вошедших", PERCENT)));
+
     private MartDatasets() {
     }
 
@@ -283,7 +323,8 @@ public final class MartDatasets {
 
     public static List<Dataset> views() {
         return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS, SCHOOL_RESULTS, RISK_PROFILE,
-                RESILIENCE, LIST_GAP, SCHOOL_CONTEXT, SCHOOL_STAFFING);
+                RESILIENCE, LIST_GAP, SCHOOL_CONTEXT, SCHOOL_STAFFING, EARLY_WARNING, EARLY_WARNING_BACKTEST,
+                EARLY_WARNING_CALIBRATION);
     }
 
     /** Every dataset provisioned into Superset. */

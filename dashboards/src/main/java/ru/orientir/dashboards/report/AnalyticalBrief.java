@@ -11,11 +11,12 @@ import java.util.Map;
  * @param riskYear the year of the context risk profile used (the latest up to the assessment year), null without one
  * @param surveyYear the year of ФИОКО's survey risk profiles used (the same rule), null without any
  * @param wording the rule parameters in force, which the text names
+ * @param forecast the early warning for list year + 1 (docs/methodology.md §9): tracks 2–3 of the plan
  */
 public record AnalyticalBrief(String municipality, int listYear, List<School> schools, List<Integer> years,
                               List<Membership> membership, List<YearRow> yearOverYear, Integer riskYear,
                               List<RiskGroup> riskGroups, List<StaffingRow> staffing, Integer surveyYear,
-                              List<RiskGroup> surveyGroups, Wording wording) {
+                              List<RiskGroup> surveyGroups, Wording wording, Forecast forecast) {
 
     /**
      * The rule parameters the brief's text names, from the configuration of the run whose marts it reads
@@ -81,6 +82,48 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
     public record StaffingRow(String schoolId, String schoolName, Integer students, int staff, int teachers,
                               Integer vacancies, Integer pensionAge, Integer withoutTraining, Double avgLoad,
                               Boolean headChanged) {
+    }
+
+    /**
+     * The early warning for list year + 1. {@code publishedYear} is the year the warehouse's forecast is for (null:
+     * none published); when it is not list year + 1, {@code schools} is empty. {@code checks} are the region's
+     * backtest years with figures.
+     */
+    public record Forecast(int year, Integer publishedYear, List<Watch> schools, List<Check> checks) {
+        public Forecast {
+            schools = List.copyOf(schools);
+            checks = List.copyOf(checks);
+        }
+
+        public List<Watch> recommended() {
+            return schools.stream().filter(Watch::recommended).toList();
+        }
+
+        /** Schools in the «высокий» or «средний» band that the recommended list does not hold: for track 3. */
+        public List<Watch> alsoWatch() {
+            return schools.stream().filter(w -> !w.recommended() && w.band() != null && !"низкий".equals(w.band()))
+                    .toList();
+        }
+
+        /** Whose list is recommended: «модель» or «правило зоны риска» (null without any school). */
+        public String method() {
+            return schools.stream().map(Watch::method).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+
+        /** The reason the region has no model («недостаточно истории: …»), null when it has one. */
+        public String lacking() {
+            return schools.stream().map(Watch::note).filter(n -> n != null && n.startsWith("недостаточно истории"))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    /** One school of the forecast; probability, rank and band are empty where note says why. */
+    public record Watch(String schoolId, String schoolName, Double probability, Integer rank, String band,
+                        String factors, boolean riskZone, boolean recommended, String method, String note) {
+    }
+
+    /** One checked past year: the share of entering schools found among the k riskiest, by the model and the rule. */
+    public record Check(int listYear, int k, double recall, Double baselineRecall, Double auc) {
     }
 
     public AnalyticalBrief {

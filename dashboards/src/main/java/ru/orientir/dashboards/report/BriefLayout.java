@@ -40,8 +40,8 @@ public final class BriefLayout {
     public static List<Block> blocks(AnalyticalBrief b) {
         List<Block> out = new ArrayList<>();
         out.add(new Paragraph("Справка сформирована автоматически из хранилища Orientir по опубликованным витринам "
-                + "(list_membership, school_status, list_transitions, risk_profile), справочнику школ и сведениям о "
-                + "кадрах. Год списка — год, на который "
+                + "(list_membership, school_status, list_transitions, risk_profile, early_warning), справочнику школ и "
+                + "сведениям о кадрах. Год списка — год, на который "
                 + "составлен список; данные для него — результаты предыдущего года. Определения, пороги и их "
                 + "источники — в методике Orientir (docs/methodology.md)."));
 
@@ -198,7 +198,68 @@ public final class BriefLayout {
         out.add(new Paragraph("«нет истории» — первый год данных: переходы не считаются, сравнивать не с чем. "
                 + "«Нет данных» — школы, чей статус не определить: закрыта, нет результатов или мало участников во всех "
                 + "процедурах; они не считаются вышедшими. «Школ» — открытые в этом году."));
+        forecast(b.forecast(), b.listYear(), out);
         return out;
+    }
+
+    /** Section 7, tracks 2–3 of the plan: the schools to watch next year with their reasons (docs/methodology.md §9). */
+    private static void forecast(AnalyticalBrief.Forecast f, int listYear, List<Block> out) {
+        out.add(new Heading(1, "7. Треки 2–3: школы, за которыми следить в " + f.year() + " году"));
+        if (f.schools().isEmpty()) {
+            out.add(new Paragraph(f.publishedYear() == null
+                    ? "нет данных: прогноза раннего предупреждения в хранилище нет (витрина early_warning пуста)."
+                    : "Прогноз раннего предупреждения считается на год после последнего года списка — на "
+                            + f.publishedYear() + " год; для списка " + f.year() + " года его нет. Справка за "
+                            + (f.publishedYear() - 1) + " год списка содержит этот раздел."));
+            return;
+        }
+        out.add(new Paragraph("Вероятность войти в список " + f.year() + " года — для школ вне списка " + listYear
+                + " года, по их результатам, истории в списке, контексту, кадрам и сигналам объективности; факторы — три "
+                + "признака, которые больше всего поднимают риск школы по сравнению с типичной школой (это сходство со "
+                + "школами, входившими в список раньше, а не причины). Методика — раздел 9."));
+        if (f.lacking() != null) {
+            out.add(new Paragraph("Модели нет — " + f.lacking() + ". Рекомендуемый список — школы зоны риска "
+                    + "(кластер 4)."));
+        } else if (!f.checks().isEmpty()) {
+            double model = f.checks().stream().mapToDouble(AnalyticalBrief.Check::recall).average().orElse(0);
+            double rule = f.checks().stream().mapToDouble(c -> c.baselineRecall() == null ? 0 : c.baselineRecall())
+                    .average().orElse(0);
+            String years = f.checks().get(0).listYear() + (f.checks().size() > 1
+                    ? "–" + f.checks().get(f.checks().size() - 1).listYear() : "");
+            out.add(new Paragraph("Проверка на прошлых годах региона (" + years + "): среди школ с наибольшим риском, "
+                    + "взятых столько, сколько школ вошло в список на самом деле, модель нашла " + pct(model)
+                    + " вошедших, правило зоны риска — " + pct(rule) + ". "
+                    + ("модель".equals(f.method()) ? "Рекомендуется список модели."
+                    : "Модель не лучше правила на истории региона — рекомендуется список зоны риска (кластер 4).")));
+        }
+        List<AnalyticalBrief.Watch> recommended = f.recommended();
+        out.add(new Heading(2, "Трек 2 — рекомендуется наблюдать: " + recommended.size()));
+        if (recommended.isEmpty()) {
+            out.add(new Paragraph("Школ муниципалитета в рекомендуемом списке нет."));
+        } else {
+            out.add(new Table(List.of("Код ОО", "Школа", "Вероятность", "Группа", "Зона риска", "Главные факторы"),
+                    recommended.stream().map(BriefLayout::watchRow).toList()));
+        }
+        List<AnalyticalBrief.Watch> also = f.alsoWatch();
+        out.add(new Heading(2, "Трек 3 — профилактика: ещё школы с высоким и средним риском: " + also.size()));
+        out.add(new Paragraph("Профилактика учебной неуспешности касается всех школ муниципалитета; эти школы вне "
+                + "рекомендуемого списка, но их вероятность — в группе «высокий» или «средний»."
+                + (also.isEmpty() ? " Таких школ нет." : "")));
+        if (!also.isEmpty()) {
+            out.add(new Table(List.of("Код ОО", "Школа", "Вероятность", "Группа", "Зона риска", "Главные факторы"),
+                    also.stream().map(BriefLayout::watchRow).toList()));
+        }
+        long noResults = f.schools().stream().filter(w -> w.probability() == null && w.note() != null
+                && w.note().startsWith("нет результатов")).count();
+        if (noResults > 0) {
+            out.add(new Paragraph("нет данных: у " + noResults + " школ вне списка нет результатов за " + (listYear - 1)
+                    + " год — вероятность для них не считается."));
+        }
+    }
+
+    private static List<String> watchRow(AnalyticalBrief.Watch w) {
+        return List.of(w.schoolId(), w.schoolName(), w.probability() == null ? "—" : pct(w.probability()),
+                dash(w.band()), w.riskZone() ? "да" : "нет", dash(w.factors()));
     }
 
     private static List<List<String>> riskRows(List<RiskGroup> groups) {

@@ -49,7 +49,43 @@ public final class BriefQuery {
         Risks survey = riskGroups(municipality, listYear, "survey");
         return new AnalyticalBrief(municipality, listYear, schools, List.copyOf(years), List.copyOf(membership.values()),
                 yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing(municipality, listYear),
-                survey.year(), survey.groups(), wording());
+                survey.year(), survey.groups(), wording(), forecast(municipality, listYear));
+    }
+
+    /** The early warning for list year + 1 (tracks 2–3) and the region's backtest. */
+    private AnalyticalBrief.Forecast forecast(String municipality, int listYear) throws SQLException {
+        List<AnalyticalBrief.Check> checks = new ArrayList<>();
+        Integer published = null;
+        try (PreparedStatement ps = connection.prepareStatement(sql("early_warning_checks.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Object auc = rs.getObject("auc");
+                Object baseline = rs.getObject("baseline_recall_at_k");
+                checks.add(new AnalyticalBrief.Check(rs.getInt("list_year"), rs.getInt("k"), rs.getDouble("recall_at_k"),
+                        baseline == null ? null : ((Number) baseline).doubleValue(),
+                        auc == null ? null : ((Number) auc).doubleValue()));
+            }
+        }
+        List<AnalyticalBrief.Watch> schools = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("early_warning.sql"))) {
+            ps.setInt(1, listYear);
+            ps.setString(2, municipality);
+            ps.setInt(3, listYear + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object p = rs.getObject("probability");
+                    schools.add(new AnalyticalBrief.Watch(rs.getString("school_id"), rs.getString("school_name"),
+                            p == null ? null : ((Number) p).doubleValue(), integer(rs, "rank"), rs.getString("band"),
+                            rs.getString("factors"), Boolean.TRUE.equals(bool(rs, "risk_zone")),
+                            Boolean.TRUE.equals(bool(rs, "recommended")), rs.getString("method"), rs.getString("note")));
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(list_year) FROM early_warning");
+             ResultSet rs = ps.executeQuery()) {
+            published = rs.next() ? integer(rs, 1) : null;
+        }
+        return new AnalyticalBrief.Forecast(listYear + 1, published, schools, checks);
     }
 
     /** The risk-zone parameters of the run whose marts are read (its config_json), else the defaults. */
@@ -213,6 +249,11 @@ public final class BriefQuery {
     // Nullable values are read through getObject: ClickHouse's JDBC driver (jdbc-v2) throws on getInt/getBoolean of a
     // NULL instead of answering 0 and wasNull(), and wasNull() speaks only of the column read last.
     private static Integer integer(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).intValue();
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
         Object v = rs.getObject(column);
         return v == null ? null : ((Number) v).intValue();
     }

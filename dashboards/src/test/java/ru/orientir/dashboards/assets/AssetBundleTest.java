@@ -75,7 +75,8 @@ class AssetBundleTest {
         }
         List<String> titles = OrientirDashboards.all().stream().map(Dashboard::title).toList();
         assertEquals(List.of("Вход и выход из списка ШНОР", "Муниципалитеты", "Динамика для министерства",
-                "Профиль школы", "Рисковые профили", "Резильентность", "Качество данных"), titles);
+                "Профиль школы", "Рисковые профили", "Резильентность", "Раннее предупреждение", "Качество данных"),
+                titles);
     }
 
     @Test

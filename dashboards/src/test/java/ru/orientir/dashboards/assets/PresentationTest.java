@@ -250,7 +250,7 @@ class PresentationTest {
 
     /**
      * The format a number must have from what it means: years as stored, ИСБ one decimal, indices and deviations
-     * two, shares as percentages, integers whole; other decimals one or two ({@link #FIXED}); words none (null).
+     * two, shares (and probabilities) as percentages, integers whole; other decimals one or two ({@link #FIXED}); words none (null).
      */
     static String expectedFormat(String name, String label, String sqlType) {
         String type = sqlType == null ? "" : sqlType.toUpperCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").strip();
@@ -263,7 +263,9 @@ class PresentationTest {
         if (name.equals("isb") || label != null && label.contains("ИСБ")) {
             return ",.1f";
         }
-        if (name.contains("share") || l.startsWith("доля") || l.contains(" доля")) {
+        // a probability, and the share of entering schools found (recall), are shares too
+        if (name.contains("share") || name.contains("probability") || name.contains("recall") || l.startsWith("доля")
+                || l.contains(" доля") || l.contains("вероятност")) {
             return ".1%";
         }
         if (Set.of("result_index", "residual", "std_residual").contains(name) || l.contains("индекс")

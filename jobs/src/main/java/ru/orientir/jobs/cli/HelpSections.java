@@ -21,7 +21,7 @@ final class HelpSections {
     static void add(CommandLine cmd, String key, String heading, Map<String, String> rows) {
         cmd.getHelpSectionMap().put(key, help -> {
             int width = help.commandSpec().usageMessage().width();
-            int first = Math.min(2 + rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2, width / 3);
+            int first = Math.min(2 + rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2, width * 2 / 5);
             TextTable table = TextTable.forColumns(help.colorScheme(), new Column(first, 2, Overflow.SPAN),
                     new Column(width - first, 1, Overflow.WRAP));
             rows.forEach(table::addRowValues);

@@ -29,6 +29,7 @@ import ru.orientir.etl.analytics.AnalyticsSettings;
  *   isb: {min-indicators: 3, shnsu-quantile: 0.25, indicators: [{column: ovz_share, higher-is-better: false, log: false}]}
  *   resilience: {isb-quantile: 0.25, result-quantile: 0.75, residual: 1.0, consecutive-years: false}
  *   risks: {population-high: 1000, population-medium: 5000, ...}
+ *   early-warning: {high: 0.30, medium: 0.10, min-list-years: 3, min-entries: 10, regularization: 0.01}
  *   subjects:
  *     synonyms:                   # merged over the built-in table, canonical name: [variants]
  *       русский язык: [рус. яз., русск. язык]

@@ -115,6 +115,9 @@ final class PipelineJobConfiguration {
             notes.add(u.reason() + " «" + u.subject() + "» (" + u.procedure() + "): школ " + u.schools() + ", строк "
                     + u.rows() + " — добавьте написание в analytics.subjects.synonyms или порог в orientir.yml");
         }
+        if (findings.earlyWarning() != null) {
+            notes.add(findings.earlyWarning() + " (витрины early_warning и early_warning_backtest)");
+        }
         return notes;
     }
 

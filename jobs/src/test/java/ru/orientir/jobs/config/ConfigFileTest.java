@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ru.orientir.etl.analytics.lists.ListRuleSettings;
+import ru.orientir.etl.analytics.warning.EarlyWarningSettings;
 import ru.orientir.jobs.schedule.ScheduleSettings;
 import ru.orientir.warehouse.Engine;
 
@@ -194,6 +195,7 @@ class ConfigFileTest {
         assertEquals(500, c.analytics().risks().populationHigh());
         assertEquals("русский язык", c.analytics().subjectNames().canonical("РЯ"));
         assertTrue(c.analytics().resilience().consecutiveYears());
+        assertEquals(new EarlyWarningSettings(0.4, 0.15, 4, 20, 0.1), c.analytics().earlyWarning());
     }
 
     @Test

@@ -88,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (Warehouse warehouse = Warehouse.open(demo.warehouse())) {
             printYears(warehouse, out);
             printAnalytics(warehouse, out);
+            printEarlyWarning(warehouse, out);
             MartExporter exporter = new MartExporter(warehouse);
             for (MartDescriptor mart : Marts.marts()) {
                 try (Writer w = Files.newBufferedWriter(exports.resolve(mart.name() + ".csv"), StandardCharsets.UTF_8)) {
@@ -180,6 +181,44 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("  %-48s %d%n", rs.getString(2), rs.getLong(3));
             }
         }
+    }
+
+    /**
+     * The early warning's backtest in two lines (docs/methodology.md §9): per checked list year, the share of the
+     * schools that entered found among the k riskiest by the model, and by the rule of cluster 4; then what is
+     * recommended. Years the model could not be checked on are left out; with none, the reason is printed.
+     */
+    private static void printEarlyWarning(Warehouse warehouse, PrintWriter out) throws Exception {
+        out.println();
+        out.println("Раннее предупреждение (docs/methodology.md §9): доля вошедших в список среди k школ с наибольшим риском");
+        StringBuilder model = new StringBuilder("  модель             ");
+        StringBuilder rule = new StringBuilder("  правило зоны риска ");
+        String lacking = null;
+        int checked = 0;
+        try (Connection c = warehouse.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT list_year, k, recall_at_k, auc, baseline_recall_at_k, note "
+                     + "FROM early_warning_backtest ORDER BY list_year");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getObject(3) == null) {
+                    lacking = rs.getString(6);
+                    continue;
+                }
+                String year = String.format(java.util.Locale.ROOT, "  %d: %3.0f %% (k = %d, AUC %s)", rs.getInt(1),
+                        rs.getDouble(3) * 100, rs.getInt(2), String.format(java.util.Locale.ROOT, "%.2f", rs.getDouble(4))
+                                .replace('.', ','));
+                model.append(year);
+                rule.append(String.format(java.util.Locale.ROOT, "  %d: %3.0f %%", rs.getInt(1), rs.getDouble(5) * 100))
+                        .append(" ".repeat(year.length() - 12));
+                checked++;
+            }
+        }
+        if (checked == 0) {
+            out.println("  прогноза нет: " + (lacking == null ? "нет ни одного года списка" : lacking));
+            return;
+        }
+        out.println(model.toString().stripTrailing());
+        out.println(rule.toString().stripTrailing());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -239,6 +239,11 @@ class DashboardsCommandIT {
             assertTrue(text.contains("Уровни рисков по контекстным и кадровым данным за " + (lastYear - 1) + " год"), text);
             assertTrue(text.contains("По данным за " + (lastYear - 1) + " год: школ со сведениями"), text);
             assertTrue(text.contains("Кластер 4 — зона риска снижения образовательных результатов"), text);
+            // Section 7, tracks 2–3: the early warning for the year after the last list year, with its verdict.
+            assertTrue(text.contains("7. Треки 2–3: школы, за которыми следить в " + (lastYear + 1) + " году"), text);
+            assertTrue(text.contains("Проверка на прошлых годах региона") || text.contains("Модели нет — недостаточно"),
+                    text);
+            assertTrue(text.contains("Трек 2 — рекомендуется наблюдать:"), text);
             assertFalse(text.contains("нет данных: в хранилище нет"), text);
             List<String> lastHeaders = doc.getTables().stream().map(t -> {
                 var cells = t.getRow(0).getTableCells();

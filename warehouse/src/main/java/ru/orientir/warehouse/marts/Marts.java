@@ -37,6 +37,17 @@ public final class Marts {
             mart("unrecognised_subjects", "предметы, которые не распознало ни одно правило: по годам, процедурам и "
                             + "написанию в файлах",
                     "year", "procedure", "subject_as_written", "subject", "schools", "file_rows", "reason"),
+            mart("early_warning", "раннее предупреждение: вероятность войти в список следующего года, ранг, группа, "
+                            + "три главных фактора; рекомендуемый список",
+                    "list_year", "school_id", "probability", "rank", "band", "factors", "risk_zone", "recommended", "method",
+                    "note"),
+            mart("early_warning_backtest", "проверка раннего предупреждения на прошлых годах: модель и правило зоны "
+                            + "риска при одном k",
+                    "list_year", "k", "recall_at_k", "precision_at_k", "auc", "baseline_recall_at_k",
+                    "baseline_precision_at_k", "candidates", "baseline_flagged", "training_years", "note"),
+            mart("early_warning_calibration", "калибровка раннего предупреждения: предсказанная вероятность против "
+                            + "доли вошедших, по децилям",
+                    "decile", "schools", "predicted", "observed"),
             new MartDescriptor("loads", "история загрузок файлов: одна строка на загрузку, новые сверху", Kind.LOAD_HISTORY,
                     List.of("load_id", "file", "kind", "rows_read", "rows_loaded", "rows_quarantined", "status")),
             new MartDescriptor("quarantine", "отклонённые строки целиком, с причиной", Kind.LOAD_HISTORY,

@@ -7,10 +7,21 @@ import ru.orientir.etl.analytics.results.UnrecognisedSubjects.UnrecognisedSubjec
 /**
  * What a run found that the marts alone do not say, for the run summary (docs/methodology.md): the subjects no rule
  * recognises, and the computed list years whose rule (b) could not be applied because the results of the year before
- * their assessment year are missing (the first computed list year): such a list may miss schools.
+ * their assessment year are missing (the first computed list year): such a list may miss schools; and the early
+ * warning's verdict on its backtest (model or rule, with their recall at k).
  */
-public record AnalyticsFindings(List<UnrecognisedSubject> unrecognisedSubjects, List<Integer> ruleBUndecidedListYears) {
+public record AnalyticsFindings(List<UnrecognisedSubject> unrecognisedSubjects, List<Integer> ruleBUndecidedListYears,
+                                String earlyWarning) {
+    public AnalyticsFindings(List<UnrecognisedSubject> unrecognisedSubjects, List<Integer> ruleBUndecidedListYears) {
+        this(unrecognisedSubjects, ruleBUndecidedListYears, null);
+    }
+
     public static AnalyticsFindings none() {
         return new AnalyticsFindings(List.of(), List.of());
+    }
+
+    /** The same findings with the early warning's reading of its backtest (docs/methodology.md §9). */
+    public AnalyticsFindings withEarlyWarning(String verdict) {
+        return new AnalyticsFindings(unrecognisedSubjects, ruleBUndecidedListYears, verdict);
     }
 }

@@ -32,14 +32,18 @@ import ru.orientir.etl.analytics.results.ProcedureResults;
 import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
 import ru.orientir.etl.analytics.risks.RiskProfile;
 import ru.orientir.etl.analytics.schools.SchoolYears;
+import ru.orientir.etl.analytics.warning.EarlyWarning;
+import ru.orientir.etl.analytics.warning.WarningFeatures;
+import ru.orientir.etl.analytics.warning.WarningMarts;
 import ru.orientir.warehouse.MartFiles;
 import ru.orientir.warehouse.Snapshot;
 
 /**
- * Reads a staging snapshot (Parquet written by the warehouse), computes the marts of docs/methodology.md §1–8 and writes each as
+ * Reads a staging snapshot (Parquet written by the warehouse), computes the marts of docs/methodology.md §1–9 and writes each as
  * Parquet with the run id on every row. Spark never connects to the warehouse: the hand-off is files both sides read
  * and write natively. Steps, in order (each timed for {@link #onStep}): markers, unrecognised_subjects,
- * list_membership, list_agreement, isb, school_status, list_transitions, objectivity, resilience, risk_profile.
+ * list_membership, list_agreement, isb, school_status, list_transitions, objectivity, resilience, risk_profile,
+ * early_warning.
  * {@link #findings()} then holds what the run summary prints beside the marts.
  */
 public final class AnalyticsJob {
@@ -162,6 +166,17 @@ public final class AnalyticsJob {
                         read(snapshot, "risk_survey"), settings.risks()),
                 martsDir, "year", "school_id", "risk", "level", "source", "evidence")));
 
+        // §9. Early warning: who enters the list next year, checked on the region's own past years.
+        step("early_warning", () -> {
+            List<WarningFeatures.SchoolYear> known = WarningFeatures.collect(membership, status, markers, isb,
+                    readMart(martsDir, "risk_profile"), read(snapshot, "staffing"), readMart(martsDir, "objectivity"),
+                    settings.clusters(), settings.mandatory());
+            EarlyWarning.Result forecast = new EarlyWarning(settings.earlyWarning()).run(known);
+            written.addAll(WarningMarts.write(spark, forecast, (table, rows) -> mart(runId, table, rows, martsDir,
+                    WarningMarts.columns(table))));
+            findings = findings.withEarlyWarning(forecast.verdict());
+        });
+
         resultYears.unpersist();
         return written;
     }
@@ -178,6 +193,10 @@ public final class AnalyticsJob {
             work.run();
             return null;
         });
+    }
+
+    private Dataset<Row> readMart(Path martsDir, String table) {
+        return spark.read().parquet(martsDir.resolve(table).toString());
     }
 
     private Dataset<Row> read(Path snapshot, String source) {

@@ -11,9 +11,10 @@ import ru.orientir.etl.analytics.resilience.ResilienceSettings;
 import ru.orientir.etl.analytics.results.SubjectNames;
 import ru.orientir.etl.analytics.results.SubjectSettings;
 import ru.orientir.etl.analytics.risks.RiskSettings;
+import ru.orientir.etl.analytics.warning.EarlyWarningSettings;
 
 /**
- * Every threshold and rule parameter of docs/methodology.md §1–8, with the defaults given there. orientir.yml's
+ * Every threshold and rule parameter of docs/methodology.md §1–9, with the defaults given there. orientir.yml's
  * {@code analytics} section overrides them (jobs' AnalyticsConfig validates it); the settings in force are written
  * with each run, so a mart row's run id leads to the rule that made it.
  *
@@ -21,7 +22,8 @@ import ru.orientir.etl.analytics.risks.RiskSettings;
  */
 public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, List<ProcedureRef> mandatory,
                                 ClusterSettings clusters, ObjectivitySettings objectivity, IsbSettings isb,
-                                ResilienceSettings resilience, RiskSettings risks, SubjectSettings subjects) {
+                                ResilienceSettings resilience, RiskSettings risks, SubjectSettings subjects,
+                                EarlyWarningSettings earlyWarning) {
 
     /** A procedure by type and subject, whatever the grade (ОГЭ is grade 9, ЕГЭ grade 11). */
     public record ProcedureRef(String procedure, String subject) {
@@ -31,7 +33,8 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
         return new AnalyticsSettings(MarkerSettings.defaults(), ListRuleSettings.defaults(),
                 List.of(new ProcedureRef("ОГЭ", "русский язык"), new ProcedureRef("ОГЭ", "математика")),
                 ClusterSettings.defaults(), ObjectivitySettings.defaults(), IsbSettings.defaults(),
-                ResilienceSettings.defaults(), RiskSettings.defaults(), SubjectSettings.defaults());
+                ResilienceSettings.defaults(), RiskSettings.defaults(), SubjectSettings.defaults(),
+                EarlyWarningSettings.defaults());
     }
 
     /** The subject names of the built-in synonym table merged with the configured one. */
@@ -50,7 +53,7 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
             refs.add(new ProcedureRef(p.procedure().trim().toUpperCase(java.util.Locale.ROOT), names.canonical(p.subject())));
         }
         return new AnalyticsSettings(markers.canonical(names), list, refs, clusters, objectivity, isb, resilience, risks,
-                subjects);
+                subjects, earlyWarning);
     }
 
     /** Checks the ranges and combinations the rules rely on; each message names the setting, in Russian. */
@@ -76,6 +79,10 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
             throw new IllegalArgumentException("analytics.subjects: нужен раздел synonyms (может быть пустым)");
         }
         subjects.validate();
+        if (earlyWarning == null) {
+            throw new IllegalArgumentException("analytics.early-warning: нужен раздел настроек раннего предупреждения");
+        }
+        earlyWarning.validate();
         return this;
     }
 

@@ -70,7 +70,7 @@ class UnrecognisedSubjectsTest {
     void aSubjectNamedBySynonymOrRuleIsRecognisedAndNothingIsListed() {
         AnalyticsSettings withSynonym = new AnalyticsSettings(SETTINGS.markers(), SETTINGS.list(), SETTINGS.mandatory(),
                 SETTINGS.clusters(), SETTINGS.objectivity(), SETTINGS.isb(), SETTINGS.resilience(), SETTINGS.risks(),
-                new SubjectSettings(java.util.Map.of("астрономия", List.of("астр")))).canonical();
+                new SubjectSettings(java.util.Map.of("астрономия", List.of("астр"))), SETTINGS.earlyWarning()).canonical();
         Dataset<Row> students = Frames.students("2023|A|ВПР|5|Астрономия|3|", "2023|A|ВПР|5|РУССКИЙ ЯЗЫК|2|");
         Dataset<Row> markers = Markers.withDerived(Markers.of(ProcedureResults.of(students, Frames.noAggregates(),
                 withSynonym.markers(), withSynonym.subjectNames()), withSynonym.markers()), withSynonym.markers());
