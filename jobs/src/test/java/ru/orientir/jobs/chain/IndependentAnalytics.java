@@ -75,7 +75,7 @@ public final class IndependentAnalytics {
     public static final String LOW = "низкий";
     public static final String NO_DATA = "нет данных";
     // §3: why a school's list status cannot be decided
-    static final String CLOSED = "школа закрыта";
+    public static final String CLOSED = "школа закрыта";
     static final String NO_RESULTS = "нет результатов";
     static final String TOO_FEW = "мало участников во всех процедурах";
     static final String OFFICIAL_NO_MARKERS = "в официальном списке, маркеров нет";

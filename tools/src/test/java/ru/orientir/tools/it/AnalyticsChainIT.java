@@ -47,7 +47,7 @@ import ru.orientir.jobs.chain.IndependentAnalytics.YearSchool;
  */
 class AnalyticsChainIT {
     static final String[] MARTS = {"markers", "list_membership", "list_agreement", "school_status", "list_transitions",
-            "isb", "resilience", "risk_profile", "objectivity"};
+            "isb", "resilience", "risk_profile", "objectivity", "early_warning", "early_warning_backtest"};
     private static final double SHARE_TOLERANCE = 1e-6;
     private static final double INDEX_TOLERANCE = 1e-3;
     private static final int SHOWN = 25;
@@ -153,6 +153,8 @@ class AnalyticsChainIT {
         checks.add(report("resilience", resilience(expected, marts.get("resilience"))));
         checks.add(report("risk_profile", riskProfile(expected, marts.get("risk_profile"))));
         checks.add(report("objectivity", objectivity(expected, marts.get("objectivity"))));
+        checks.add(report("early_warning", earlyWarning(expected, marts.get("early_warning"),
+                marts.get("early_warning_backtest"), computedYear)));
         checks.add(report("non-trivial data", nonTrivial(marts, computedYear)));
         assertAll("analytics marts against the independent computation", checks);
     }
@@ -307,6 +309,89 @@ class AnalyticsChainIT {
         long others = rows.size() - context.size() - rows.stream().filter(r -> "survey".equals(r.get("source"))).count();
         if (others != 0) {
             problems.add(others + " rows with a source other than context or survey");
+        }
+        return problems;
+    }
+
+    /**
+     * docs/methodology.md §9, what does not depend on the model's weights: one forecast row per school open in the last
+     * list year; schools on the list and schools without results carry a reason instead of a probability; ranks run
+     * 1..n by probability, bands follow the default cut-offs, risk_zone is cluster 4; and each backtest year checks
+     * exactly the schools off the list the year before, open, with results, whose next year is decided (candidates),
+     * of which k entered — counted here from the independent membership.
+     */
+    static List<String> earlyWarning(IndependentAnalytics e, List<Csv.Row> forecast, List<Csv.Row> backtest,
+                                     int lastListYear) {
+        List<String> problems = new ArrayList<>();
+        Set<YearSchool> withResults = e.markers.keySet().stream().map(k -> new YearSchool(k.year(), k.school()))
+                .collect(Collectors.toSet());
+        Map<String, IndependentAnalytics.Status> last = new TreeMap<>();
+        e.status.forEach((k, st) -> {
+            if (k.year() == lastListYear && !IndependentAnalytics.CLOSED.equals(st.noDataReason())) {
+                last.put(k.school(), st);
+            }
+        });
+        Map<String, Csv.Row> rows = index(forecast, r -> r.get("school_id"), problems);
+        sameKeys(last.keySet(), rows.keySet(), problems);
+        List<Csv.Row> ranked = new ArrayList<>();
+        rows.forEach((school, r) -> {
+            IndependentAnalytics.Status st = last.get(school);
+            check(problems, school, "list_year", String.valueOf(lastListYear + 1), r.get("list_year"));
+            boolean hasProbability = r.get("probability") != null;
+            String note = r.get("note");
+            if (st != null && st.onList() && (hasProbability || note == null
+                    || !note.startsWith("в списке " + lastListYear))) {
+                problems.add(school + ": on the list in " + lastListYear + " but " + r);
+            }
+            if (st != null && !st.onList() && !withResults.contains(new YearSchool(lastListYear - 1, school))
+                    && hasProbability) {
+                problems.add(school + ": no results in " + (lastListYear - 1) + " but a probability");
+            }
+            if (hasProbability == (note != null)) {
+                problems.add(school + ": a probability and a note together, or neither: " + r);
+            }
+            if (st != null) {
+                check(problems, school, "risk_zone", String.valueOf(Integer.valueOf(4).equals(st.cluster())),
+                        r.get("risk_zone"));
+            }
+            if (hasProbability) {
+                double p = Double.parseDouble(r.get("probability"));
+                check(problems, school, "band", p >= 0.30 ? "высокий" : p >= 0.10 ? "средний" : "низкий", r.get("band"));
+                ranked.add(r);
+            }
+        });
+        ranked.sort(java.util.Comparator.comparingInt(r -> r.integer("rank")));
+        for (int i = 0; i < ranked.size(); i++) {
+            check(problems, ranked.get(i).get("school_id"), "rank", String.valueOf(i + 1), ranked.get(i).get("rank"));
+            if (i > 0 && Double.parseDouble(ranked.get(i).get("probability"))
+                    > Double.parseDouble(ranked.get(i - 1).get("probability"))) {
+                problems.add("rank " + (i + 1) + " has a higher probability than rank " + i);
+            }
+        }
+        for (Csv.Row b : backtest) {
+            int t = b.integer("list_year");
+            int candidates = 0;
+            int entered = 0;
+            for (var m : e.membership.entrySet()) {
+                YearSchool k = m.getKey();
+                IndependentAnalytics.Membership before = m.getValue();
+                if (k.year() != t - 1 || before.onList() || IndependentAnalytics.CLOSED.equals(before.noDataReason())
+                        || !withResults.contains(new YearSchool(t - 2, k.school()))) {
+                    continue;
+                }
+                IndependentAnalytics.Membership next = e.membership.get(new YearSchool(t, k.school()));
+                boolean decided = next != null && !IndependentAnalytics.CLOSED.equals(next.noDataReason())
+                        && ("official".equals(next.source()) || next.noDataReason() == null);
+                if (decided) {
+                    candidates++;
+                    entered += next.onList() ? 1 : 0;
+                }
+            }
+            check(problems, t, "candidates", String.valueOf(candidates), b.get("candidates"));
+            check(problems, t, "k", String.valueOf(entered), b.get("k"));
+        }
+        if (backtest.isEmpty()) {
+            problems.add("early_warning_backtest is empty: every list year after the first has a row");
         }
         return problems;
     }

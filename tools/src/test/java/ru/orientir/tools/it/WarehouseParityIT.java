@@ -48,8 +48,12 @@ class WarehouseParityIT {
         WarehouseSettings clickHouse = server.freshDatabase("orientir_parity");
         try {
             Path inbox = tmp.resolve("inbox");
+            // 90 schools enter the list a few a year: a lower minimum of entries gives the early warning a model, a
+            // backtest and a calibration on this small region, so that comparing those marts proves something.
+            Path config = Files.writeString(tmp.resolve("orientir.yml"),
+                    "analytics:\n  early-warning: {min-entries: 2}\n", StandardCharsets.UTF_8);
             Map<String, String> base = Map.of("ORIENTIR_PSEUDONYM_KEY", "warehouse-parity-it-key-0123456789abcdef",
-                    "ORIENTIR_PIPELINE_RETRIES", "0");
+                    "ORIENTIR_PIPELINE_RETRIES", "0", "ORIENTIR_CONFIG", config.toString());
             OrientirCli generator = new OrientirCli(withHome(base, tmp.resolve("gen")));
             OrientirCli.Result students = generator.run("generate", "--schools", "90", "--years", "4", "--results",
                     "student", "--out", inbox.toString());

@@ -171,7 +171,8 @@ public final class EarlyWarning {
         }
         String verdict = String.format(java.util.Locale.ROOT, "раннее предупреждение %d: проверка на %s — модель нашла "
                         + "%s вошедших в список, правило зоны риска %s; %s", from + 1, years(checked), percent(modelRecall),
-                percent(ruleRecall), modelWins ? "рекомендация — по модели (" + watch + " школ с наибольшей вероятностью)"
+                percent(ruleRecall), modelWins ? "рекомендация — по модели (" + Factors.count(watch, "школа", "школы", "школ")
+                        + " с наибольшей вероятностью)"
                         : "модель не лучше правила на истории региона, рекомендация — список зоны риска (кластер 4)");
         return new Result(out, backtest, calibration, modelWins, verdict);
     }
