@@ -55,7 +55,7 @@ public final class BriefQuery {
     /** The early warning for list year + 1 (tracks 2–3) and the region's backtest. */
     private AnalyticalBrief.Forecast forecast(String municipality, int listYear) throws SQLException {
         List<AnalyticalBrief.Check> checks = new ArrayList<>();
-        Integer published = null;
+        Integer published;
         try (PreparedStatement ps = connection.prepareStatement(sql("early_warning_checks.sql"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -81,9 +81,9 @@ public final class BriefQuery {
                 }
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(list_year) FROM early_warning");
+        try (PreparedStatement ps = connection.prepareStatement(sql("early_warning_year.sql"));
              ResultSet rs = ps.executeQuery()) {
-            published = rs.next() ? integer(rs, 1) : null;
+            published = rs.next() ? integer(rs, "forecast_year") : null;
         }
         return new AnalyticalBrief.Forecast(listYear + 1, published, schools, checks);
     }
@@ -249,11 +249,6 @@ public final class BriefQuery {
     // Nullable values are read through getObject: ClickHouse's JDBC driver (jdbc-v2) throws on getInt/getBoolean of a
     // NULL instead of answering 0 and wasNull(), and wasNull() speaks only of the column read last.
     private static Integer integer(ResultSet rs, String column) throws SQLException {
-        Object v = rs.getObject(column);
-        return v == null ? null : ((Number) v).intValue();
-    }
-
-    private static Integer integer(ResultSet rs, int column) throws SQLException {
         Object v = rs.getObject(column);
         return v == null ? null : ((Number) v).intValue();
     }

@@ -204,9 +204,11 @@ public final class DemoCommand implements Callable<Integer> {
                     lacking = rs.getString(6);
                     continue;
                 }
+                // AUC is empty for a year in which every school checked entered: nothing to rank against
+                String auc = rs.getObject(4) == null ? "—"
+                        : String.format(java.util.Locale.ROOT, "%.2f", rs.getDouble(4)).replace('.', ',');
                 String year = String.format(java.util.Locale.ROOT, "  %d: %3.0f %% (k = %d, AUC %s)", rs.getInt(1),
-                        rs.getDouble(3) * 100, rs.getInt(2), String.format(java.util.Locale.ROOT, "%.2f", rs.getDouble(4))
-                                .replace('.', ','));
+                        rs.getDouble(3) * 100, rs.getInt(2), auc);
                 model.append(year);
                 rule.append(String.format(java.util.Locale.ROOT, "  %d: %3.0f %%", rs.getInt(1), rs.getDouble(5) * 100))
                         .append(" ".repeat(year.length() - 12));

@@ -12,6 +12,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
+import ru.orientir.etl.analytics.risks.RiskProfile;
 import ru.orientir.etl.analytics.warning.WarningFeatures.SchoolYear;
 
 /**
@@ -32,9 +33,6 @@ import ru.orientir.etl.analytics.warning.WarningFeatures.SchoolYear;
  * </ul>
  */
 public final class EarlyWarning {
-    public static final String HIGH = "высокий";
-    public static final String MEDIUM = "средний";
-    public static final String LOW = "низкий";
     public static final String BY_MODEL = "модель";
     public static final String BY_RULE = "правило зоны риска";
     public static final int RISK_ZONE = 4;
@@ -89,7 +87,7 @@ public final class EarlyWarning {
         List<BacktestYear> backtest = new ArrayList<>();
         List<double[]> heldOut = new ArrayList<>(); // {raw probability, entered}
         for (int t : listYears.tailSet(listYears.first(), false)) {
-            List<SchoolYear> test = candidates(rows, t - 1, true);
+            List<SchoolYear> test = checked(rows, t - 1);
             List<SchoolYear> train = training(rows, t - 1);
             String lacking = lacking(listYears, t - 1, train);
             int trainingYears = (int) train.stream().mapToInt(SchoolYear::listYear).distinct().count();
@@ -192,16 +190,19 @@ public final class EarlyWarning {
         return hits + (rest == 0 ? 0 : (double) (k - flagged) * (k - hits) / rest);
     }
 
-    /** The schools off the list in list year {@code year} with results; {@code labelled}: only those whose next year is known. */
-    static List<SchoolYear> candidates(List<SchoolYear> rows, int year, boolean labelled) {
-        return rows.stream().filter(r -> r.listYear() == year && r.open() && !r.onList() && r.hasResults()
-                && (!labelled || r.label() != null)).toList();
+    /** The pairs a backtest checks in list year {@code year} + 1: the schools it could have learnt from, that year. */
+    static List<SchoolYear> checked(List<SchoolYear> rows, int year) {
+        return rows.stream().filter(r -> r.listYear() == year && learnable(r)).toList();
     }
 
     /** What a model forecasting from list year {@code from} may learn from: pairs (L, L + 1) with L + 1 ≤ from. */
     static List<SchoolYear> training(List<SchoolYear> rows, int from) {
-        return rows.stream().filter(r -> r.listYear() < from && r.open() && !r.onList() && r.hasResults()
-                && r.label() != null).toList();
+        return rows.stream().filter(r -> r.listYear() < from && learnable(r)).toList();
+    }
+
+    /** Open and off the list, with results, and its next year known: a pair (L, L + 1) with an outcome. */
+    private static boolean learnable(SchoolYear r) {
+        return r.open() && !r.onList() && r.hasResults() && r.label() != null;
     }
 
     /** Why there is no model forecasting from list year {@code from}, with the counts; null when there is enough. */
@@ -370,7 +371,9 @@ public final class EarlyWarning {
     }
 
     String band(double p) {
-        return p >= settings.high() - 1e-12 ? HIGH : p >= settings.medium() - 1e-12 ? MEDIUM : LOW;
+        // the bands are worded as every level in Orientir (§8), so the dashboards colour them alike
+        return p >= settings.high() - 1e-12 ? RiskProfile.HIGH : p >= settings.medium() - 1e-12 ? RiskProfile.MEDIUM
+                : RiskProfile.LOW;
     }
 
     private static boolean inRiskZone(SchoolYear s) {
