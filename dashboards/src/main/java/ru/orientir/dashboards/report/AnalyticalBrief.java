@@ -12,11 +12,14 @@ import java.util.Map;
  * @param surveyYear the year of ФИОКО's survey risk profiles used (the same rule), null without any
  * @param wording the rule parameters in force, which the text names
  * @param forecast the early warning for list year + 1 (docs/methodology.md §9): tracks 2–3 of the plan
+ * @param problems the problems the data show (§13.1), ordered by track and weight
+ * @param plan the draft plan of measures by three tracks (§13.2)
  */
 public record AnalyticalBrief(String municipality, int listYear, List<School> schools, List<Integer> years,
                               List<Membership> membership, List<YearRow> yearOverYear, Integer riskYear,
                               List<RiskGroup> riskGroups, List<StaffingRow> staffing, Integer surveyYear,
-                              List<RiskGroup> surveyGroups, Wording wording, Forecast forecast) {
+                              List<RiskGroup> surveyGroups, Wording wording, Forecast forecast,
+                              List<Problem> problems, List<DraftPlan.Row> plan) {
 
     /**
      * The rule parameters the brief's text names, from the configuration of the run whose marts it reads
@@ -72,9 +75,17 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
     }
 
     /** One context risk across the municipality's schools: how many at each level, and who is at «высокий». */
-    public record RiskGroup(String risk, int high, int medium, int low, int noData, List<String> highSchools) {
+    public record RiskGroup(String risk, int high, int medium, int low, int noData, List<String> highSchools,
+                            List<String> highIds) {
         public RiskGroup {
             highSchools = List.copyOf(highSchools);
+            highIds = List.copyOf(highIds);
+        }
+
+        /** The share of the schools with a level (not «нет данных») that are at «высокий»; null without any. */
+        public Double highShare() {
+            int judged = high + medium + low;
+            return judged == 0 ? null : high * 1.0 / judged;
         }
     }
 
@@ -135,6 +146,18 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
         years = List.copyOf(years);
         membership = List.copyOf(membership);
         yearOverYear = List.copyOf(yearOverYear);
+        problems = List.copyOf(problems);
+        plan = List.copyOf(plan);
+    }
+
+    /** The problems of one track (3: the municipality's). */
+    public List<Problem> problems(int track) {
+        return problems.stream().filter(p -> p.track() == track).toList();
+    }
+
+    /** The plan's measures of one track. */
+    public List<DraftPlan.Row> plan(int track) {
+        return plan.stream().filter(r -> r.track() == track).toList();
     }
 
     public long ruralSchools() {

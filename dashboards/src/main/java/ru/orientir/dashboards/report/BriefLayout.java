@@ -199,7 +199,73 @@ public final class BriefLayout {
                 + "«Нет данных» — школы, чей статус не определить: закрыта, нет результатов или мало участников во всех "
                 + "процедурах; они не считаются вышедшими. «Школ» — открытые в этом году."));
         forecast(b.forecast(), b.listYear(), out);
+        problems(b, out);
+        measures(b, out);
         return out;
+    }
+
+    /** The tracks' names, as the federal requirements for the management cycle word them. */
+    public static final Map<Integer, String> TRACKS = Map.of(
+            1, "Трек 1 — поддержка школ с низкими результатами",
+            2, "Трек 2 — школы в зоне риска снижения результатов",
+            3, "Трек 3 — профилактика учебной неуспешности во всех школах");
+
+    /** Section 8: the problems the data show, the municipality's and each school's, against the region's (§13.1). */
+    private static void problems(AnalyticalBrief b, List<Block> out) {
+        out.add(new Heading(1, "8. Выявленные проблемы"));
+        out.add(new Paragraph("Проблемы найдены по данным " + b.assessmentYear() + " года: маркеры и доли близко к "
+                + "порогу, сигналы необъективности, кадры, риски по контексту и анкетированию ФИОКО. Рядом — значение "
+                + "по региону; «во сколько раз» — отношение к нему. Порядок — по весу: сначала результаты, затем "
+                + "объективность, кадры, контекст; внутри — насколько значение выше регионального. Методика — "
+                + "раздел 13."));
+        List<Problem> municipal = b.problems(3);
+        out.add(new Heading(2, "Муниципалитет в целом: " + municipal.size()));
+        if (municipal.isEmpty()) {
+            out.add(new Paragraph("Показателей муниципалитета, которые хуже региональных (в заданное число раз), нет."));
+        } else {
+            out.add(new Table(List.of("Проблема", "Показатель", "Муниципалитет", "Регион", "Во сколько раз"),
+                    municipal.stream().map(p -> List.of(p.title(), p.indicator(), p.valueText(), p.regionText(),
+                            p.ratioText())).toList()));
+        }
+        for (int track = 1; track <= 2; track++) {
+            List<Problem> schools = b.problems(track);
+            out.add(new Heading(2, (track == 1 ? "Школы в списке " + b.listYear() + " года (трек 1)"
+                    : "Школы зоны риска и раннего предупреждения (трек 2)") + ": проблем " + schools.size()));
+            if (schools.isEmpty()) {
+                out.add(new Paragraph(track == 1 ? "Школ муниципалитета в списке нет или проблем по данным не найдено."
+                        : "Школ зоны риска и рекомендованных ранним предупреждением нет или проблем не найдено."));
+                continue;
+            }
+            List<Problem> ordered = schools.stream().sorted(java.util.Comparator.comparing(Problem::schoolId)
+                    .thenComparingInt(Problem::rank)
+                    .thenComparing(java.util.Comparator.comparingDouble(Problem::ratio).reversed())).toList();
+            out.add(new Table(List.of("Код ОО", "Школа", "Проблема", "Показатель", "Школа, значение", "Регион",
+                    "Во сколько раз"), ordered.stream().map(p -> List.of(p.schoolId(), p.schoolName(), p.title(),
+                    p.indicator(), p.valueText(), p.regionText(), p.ratioText())).toList()));
+        }
+    }
+
+    /** Section 9: a measure for each problem from the catalogue, as the draft plan by three tracks (§13.2). */
+    private static void measures(AnalyticalBrief b, List<Block> out) {
+        out.add(new Heading(1, "9. Цели и меры: проект плана по трём трекам"));
+        out.add(new Paragraph("Для каждой проблемы — типовая мера из каталога мер (его можно заменить в настройках "
+                + "региона), её показатель, базовое значение (по данным " + b.assessmentYear() + " года) и целевое "
+                + "значение. Трек 1 — школы в списке, трек 2 — школы зоны риска и рекомендованные ранним "
+                + "предупреждением, трек 3 — все школы муниципалитета. Ответственных назначает муниципалитет: "
+                + "проект плана записывается и в XLSX (bin/orientir report --plan), его заполняют, отмечают статус "
+                + "и фактическое значение и возвращают в папку входящих файлов."));
+        for (int track = 1; track <= 3; track++) {
+            List<DraftPlan.Row> rows = b.plan(track);
+            out.add(new Heading(2, TRACKS.get(track) + ": мер " + rows.size()));
+            if (rows.isEmpty()) {
+                out.add(new Paragraph("Мер нет: проблем этого трека не найдено."));
+                continue;
+            }
+            out.add(new Table(List.of("Мероприятие", "Трек", "Школы", "Срок", "Ответственный", "Показатель",
+                    "Базовое значение", "Целевое значение"), rows.stream().map(r -> List.of(r.measure(),
+                    String.valueOf(r.track()), r.schoolsText(), r.deadline().format(DraftPlan.DATE), "",
+                    r.indicator(), r.baselineText(), r.targetText())).toList()));
+        }
     }
 
     /** Section 7, tracks 2–3 of the plan: the schools to watch next year with their reasons (docs/methodology.md §9). */

@@ -34,6 +34,11 @@ public final class BriefQuery {
     }
 
     public AnalyticalBrief load(String municipality, int listYear) throws SQLException {
+        return load(municipality, listYear, MeasureCatalogue.defaults());
+    }
+
+    /** The brief, its problems and its draft plan with the region's catalogue of measures. */
+    public AnalyticalBrief load(String municipality, int listYear, MeasureCatalogue catalogue) throws SQLException {
         List<String> known = municipalities();
         if (!known.contains(municipality)) {
             throw new IllegalArgumentException("Муниципалитет «" + municipality + "» не найден в хранилище; есть: "
@@ -47,9 +52,110 @@ public final class BriefQuery {
         }
         Risks risks = riskGroups(municipality, listYear, "context");
         Risks survey = riskGroups(municipality, listYear, "survey");
+        List<StaffingRow> staffing = staffing(municipality, listYear);
+        AnalyticalBrief.Wording wording = wording();
+        AnalyticalBrief.Forecast forecast = forecast(municipality, listYear);
+
+        Map<String, Integer> tracks = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Membership m : membership.values()) {
+            names.put(m.schoolId(), m.schoolName());
+            if (Boolean.TRUE.equals(m.onList().get(listYear))) {
+                tracks.put(m.schoolId(), 1);
+            } else if (m.cluster() != null && m.cluster() == 4) {
+                tracks.put(m.schoolId(), 2);
+            }
+        }
+        forecast.recommended().forEach(w -> tracks.putIfAbsent(w.schoolId(), 2));
+        List<ProblemFinder.ResultRow> results = results(municipality, listYear);
+        List<ProblemFinder.Signal> signals = new ArrayList<>();
+        long[] flagged = signals(municipality, listYear, signals);
+        ProblemFinder.Evidence evidence = new ProblemFinder.Evidence(results, signals, flagged[0], flagged[1], staffing,
+                regionStaffing(listYear - 1), risks.groups(), survey.groups(), riskRegion(listYear - 1), tracks, names,
+                schools.size(), wording.nearThreshold(), catalogue.municipalRatio());
+        List<Problem> problems = ProblemFinder.find(evidence);
+        List<DraftPlan.Row> plan = DraftPlan.of(problems, catalogue, listYear, ProblemFinder.overallShares(results));
         return new AnalyticalBrief(municipality, listYear, schools, List.copyOf(years), List.copyOf(membership.values()),
-                yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing(municipality, listYear),
-                survey.year(), survey.groups(), wording(), forecast(municipality, listYear));
+                yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing, survey.year(),
+                survey.groups(), wording, forecast, problems, plan);
+    }
+
+    /** The assessment year's judged procedures of the municipality's schools, with the region's share beside each. */
+    private List<ProblemFinder.ResultRow> results(String municipality, int listYear) throws SQLException {
+        List<ProblemFinder.ResultRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("problem_results.sql"))) {
+            ps.setInt(1, listYear - 1);
+            ps.setInt(2, listYear);
+            ps.setString(3, municipality);
+            ps.setInt(4, listYear - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object rf = rs.getObject("region_failed");
+                    Object rp = rs.getObject("region_participants");
+                    rows.add(new ProblemFinder.ResultRow(rs.getString("school_id"), rs.getString("school_name"),
+                            rs.getString("procedure"), rs.getInt("grade"), rs.getString("subject"),
+                            rs.getInt("participants"), integer(rs, "failed") == null ? 0 : integer(rs, "failed"),
+                            ((Number) rs.getObject("share")).doubleValue(), rs.getDouble("threshold"),
+                            rs.getInt("marker_flag") == 1, rf == null ? null : ((Number) rf).longValue(),
+                            rp == null ? null : ((Number) rp).longValue()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The municipality's objectivity signals into {@code out}; returns the region's flagged schools and schools. */
+    private long[] signals(String municipality, int listYear, List<ProblemFinder.Signal> out) throws SQLException {
+        long[] region = {0, 0};
+        try (PreparedStatement ps = connection.prepareStatement(sql("problem_objectivity.sql"))) {
+            ps.setInt(1, listYear - 1);
+            ps.setInt(2, listYear - 1);
+            ps.setInt(3, listYear);
+            ps.setString(4, municipality);
+            ps.setInt(5, listYear - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ProblemFinder.Signal(rs.getString("school_id"), rs.getString("school_name"),
+                            rs.getString("signal")));
+                    region[0] = rs.getLong("region_flagged");
+                    region[1] = rs.getLong("region_schools");
+                }
+            }
+        }
+        return region;
+    }
+
+    private ProblemFinder.RegionStaffing regionStaffing(int year) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql("problem_staffing_region.sql"))) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getObject("region_teachers") != null) {
+                    return new ProblemFinder.RegionStaffing(rs.getLong("region_schools"), rs.getLong("region_teachers"),
+                            rs.getLong("region_vacancies"), rs.getLong("region_pension_age"),
+                            rs.getLong("region_without_training"), rs.getLong("region_heads_changed"),
+                            rs.getLong("region_heads_reported"));
+                }
+            }
+        }
+        return ProblemFinder.RegionStaffing.NONE;
+    }
+
+    /** By source|risk, the region's share of schools at «высокий» (of those with a level). */
+    private Map<String, Double> riskRegion(int year) throws SQLException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("problem_risks_region.sql"))) {
+            ps.setInt(1, year);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long judged = rs.getLong("judged");
+                    if (judged > 0) {
+                        out.put(rs.getString("source") + "|" + rs.getString("risk"), rs.getLong("high") * 1.0 / judged);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The early warning for list year + 1 (tracks 2–3) and the region's backtest. */
@@ -112,6 +218,7 @@ public final class BriefQuery {
         Integer year = null;
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, List<String>> high = new LinkedHashMap<>();
+        Map<String, List<String>> highIds = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("risk_groups.sql"))) {
             ps.setInt(1, listYear);
             ps.setString(2, municipality);
@@ -124,10 +231,12 @@ public final class BriefQuery {
                     String risk = rs.getString("risk");
                     int[] c = counts.computeIfAbsent(risk, k -> new int[4]);
                     List<String> h = high.computeIfAbsent(risk, k -> new ArrayList<>());
+                    List<String> ids = highIds.computeIfAbsent(risk, k -> new ArrayList<>());
                     switch (rs.getString("level")) {
                         case "высокий" -> {
                             c[0]++;
                             h.add(rs.getString("school_name") + " (" + rs.getString("school_id") + ")");
+                            ids.add(rs.getString("school_id"));
                         }
                         case "средний" -> c[1]++;
                         case "низкий" -> c[2]++;
@@ -137,7 +246,8 @@ public final class BriefQuery {
             }
         }
         List<RiskGroup> groups = new ArrayList<>();
-        counts.forEach((risk, c) -> groups.add(new RiskGroup(risk, c[0], c[1], c[2], c[3], high.get(risk))));
+        counts.forEach((risk, c) -> groups.add(new RiskGroup(risk, c[0], c[1], c[2], c[3], high.get(risk),
+                highIds.get(risk))));
         return new Risks(year, groups);
     }
 

@@ -21,9 +21,26 @@ public final class BriefReport {
 
     public static AnalyticalBrief write(Warehouse warehouse, String municipality, int listYear, Format format, Path out)
             throws SQLException, IOException {
+        return write(warehouse, municipality, listYear, format, out, MeasureCatalogue.defaults(), null);
+    }
+
+    /**
+     * The brief with the region's catalogue of measures, and its draft plan as a workbook at {@code plan} (none when
+     * null).
+     */
+    public static AnalyticalBrief write(Warehouse warehouse, String municipality, int listYear, Format format, Path out,
+                                        MeasureCatalogue catalogue, Path plan) throws SQLException, IOException {
         AnalyticalBrief brief;
         try (Connection c = warehouse.connection()) {
-            brief = new BriefQuery(c).load(municipality, listYear);
+            brief = new BriefQuery(c).load(municipality, listYear, catalogue);
+        }
+        if (plan != null) {
+            if (plan.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(plan.toAbsolutePath().getParent());
+            }
+            try (OutputStream o = Files.newOutputStream(plan)) {
+                new PlanXlsxWriter().write(brief, o);
+            }
         }
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

@@ -105,7 +105,7 @@ class BriefReportTest {
                 assertEquals(List.of("B", "Школа B", "да"), cells(group, 1));
                 assertEquals(List.of("F", "Школа F", "нет"), cells(group, 2));
 
-                XWPFTable yoy = tables.get(tables.size() - 1);
+                XWPFTable yoy = table(tables, "Нет данных");
                 assertEquals(List.of("2022", "5", "3", "60,0 %", "50,0 %", "2", "1", "1", "1", "1", "0"), cells(yoy, 3));
                 assertEquals(List.of("2020", "5", "3", "60,0 %", "50,0 %", "нет истории", "нет истории", "нет истории",
                         "нет истории", "нет истории", "нет истории"), cells(yoy, 1));
@@ -142,6 +142,130 @@ class BriefReportTest {
                     () -> BriefReport.write(w, "Заозёрный район", 2030, BriefReport.Format.HTML, out));
             assertTrue(e.getMessage().contains("[2020, 2021, 2022]"), e.getMessage());
         }
+    }
+
+    /**
+     * Issue 15's worked example (docs/methodology.md §13): the assessment year 2021's results of list 2022 — A a marker
+     * in ВПР 5 математика (6 of 20, 30 % at a threshold of 25 %), B 2 of 10 (20 %: within 7 п. п. below it), C four
+     * participants (not judged: no problem however many «2»), D 1 of 20, F (risk zone, track 2) a marker in ОГЭ 9
+     * математика (4 of 12), E of another municipality 1 of 50 and 0 of 30 — so the region's ВПР 5 математика is 10 of 100
+     * (10 %) and the municipality's 9 of 50 (18 %, 1.8 times); B has an objectivity signal. The DOCX's problems,
+     * measures, tracks and targets, and the XLSX plan, are checked by opening them.
+     */
+    @Test
+    void briefFindsTheProblemsAndDraftsThePlanByThreeTracks() throws Exception {
+        try (Warehouse w = warehouse()) {
+            try (Connection c = w.connection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO school_year_markers VALUES "
+                        + "('R1',2021,'A','ВПР',5,'математика',20,6,NULL,0.30,NULL,0.25,true,NULL,'маркер','aggregates'),"
+                        + "('R1',2021,'B','ВПР',5,'математика',10,2,NULL,0.20,NULL,0.25,false,NULL,'','aggregates'),"
+                        + "('R1',2021,'C','ВПР',5,'математика',4,3,NULL,0.75,NULL,0.25,NULL,NULL,'мало участников','aggregates'),"
+                        + "('R1',2021,'D','ВПР',5,'математика',20,1,NULL,0.05,NULL,0.25,false,NULL,'','aggregates'),"
+                        + "('R1',2021,'F','ОГЭ',9,'математика',12,4,NULL,0.3333333333,NULL,0.30,true,NULL,'маркер','aggregates'),"
+                        + "('R1',2021,'E','ВПР',5,'математика',50,1,NULL,0.02,NULL,0.25,false,NULL,'','aggregates'),"
+                        + "('R1',2021,'E','ОГЭ',9,'математика',30,0,NULL,0.0,NULL,0.30,false,NULL,'','aggregates'),"
+                        + "('R1',2020,'A','ВПР',5,'математика',20,10,NULL,0.50,NULL,0.25,true,NULL,'маркер','aggregates')");
+                s.execute("INSERT INTO objectivity VALUES ('R1',2021,'B','ФИОКО','в перечне ФИОКО')");
+            }
+            Path out = dir.resolve("brief.docx");
+            Path plan = dir.resolve("plan.xlsx");
+            AnalyticalBrief b = BriefReport.write(w, "Заозёрный район", 2022, BriefReport.Format.DOCX, out,
+                    MeasureCatalogue.defaults(), plan);
+            try (InputStream in = Files.newInputStream(out); XWPFDocument doc = new XWPFDocument(in)) {
+                String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+                assertTrue(text.contains("8. Выявленные проблемы"), text);
+                assertTrue(text.contains("9. Цели и меры: проект плана по трём трекам"), text);
+                List<XWPFTable> tables = doc.getTables();
+
+                // the municipality: ВПР 5 математика 18 % against 10 %, ОГЭ 9 математика 4/12 against 4/42; the
+                // objectivity signal (1 of 5 schools against 1 of the region's 6 with results); the staffing shares
+                // against the region's (45 teachers: 3 vacancies, 10 of pension age, 4 untrained; 1 head of 3)
+                XWPFTable municipal = table(tables, "Во сколько раз", "Проблема");
+                assertEquals(List.of("результаты хуже региональных: ВПР 5 класс, математика", "доля «2»", "18,0 %",
+                        "10,0 %", "1,8"), cells(municipal, 2));
+                assertEquals(List.of("результаты хуже региональных: ОГЭ, математика", "доля «2»", "33,3 %", "9,5 %",
+                        "3,5"), cells(municipal, 1));
+                assertEquals(List.of("сигналы необъективности результатов", "доля школ с сигналами необъективности",
+                        "20,0 %", "16,7 %", "1,2"), cells(municipal, 3));
+                assertEquals(List.of("вакансии", "вакансий на 100 учителей", "7,5", "6,7", "1,1"), cells(municipal, 4));
+                // the risks are not above the region's: территория 2 of 4 against 3 of 5, инфраструктура 1 of 5 equal
+                assertTrue(cells(municipal, municipal.getRows().size() - 1).get(0).startsWith("смена руководителя"));
+
+                XWPFTable schools = table(tables, "Во сколько раз", "Код ОО");
+                List<List<String>> rows = new java.util.ArrayList<>();
+                for (int i = 1; i < schools.getRows().size(); i++) {
+                    rows.add(cells(schools, i));
+                }
+                assertEquals(List.of("A", "Школа A", "маркер низких результатов: ВПР 5 класс, математика", "доля «2»",
+                        "30,0 %", "10,0 %", "3,0"), rows.get(0));
+                assertTrue(rows.contains(List.of("B", "Школа B", "доля близко к порогу маркера: ВПР 5 класс, математика",
+                        "доля «2»", "20,0 %", "10,0 %", "2,0")), rows.toString());
+                assertTrue(rows.contains(List.of("B", "Школа B", "вакансии", "вакансий на 100 учителей", "25,0", "6,7",
+                        "3,8")), rows.toString());
+                assertTrue(rows.contains(List.of("B", "Школа B", "смена руководителя", "руководитель сменился за год",
+                        "да", "33,3 % школ", "3,0")), rows.toString());
+                assertTrue(rows.contains(List.of("C", "Школа C", "высокий риск по контексту: территория",
+                        "уровень риска «высокий»", "да", "60,0 % школ", "1,7")), rows.toString());
+                // C's four participants are not judged, and D (left the list) is in no track
+                assertTrue(rows.stream().noneMatch(r -> r.get(0).equals("C") && r.get(2).contains("ВПР")), rows.toString());
+                assertTrue(rows.stream().noneMatch(r -> r.get(0).equals("D")), rows.toString());
+                // A's pension-age share (6 of 20) is above 1.1 × the region's (10 of 45); its untrained (1 of 20) is not
+                assertTrue(rows.contains(List.of("A", "Школа A", "учителя пенсионного возраста",
+                        "доля учителей пенсионного возраста", "30,0 %", "22,2 %", "1,4")), rows.toString());
+                assertTrue(rows.stream().noneMatch(r -> r.get(0).equals("A") && r.get(2).contains("без профильной")));
+
+                XWPFTable track2 = tables.stream().filter(t -> cells(t, 0).get(0).equals("Код ОО")
+                        && cells(t, 0).size() == 7 && cells(t, 1).get(0).equals("F")).findFirst().orElseThrow();
+                assertEquals(List.of("F", "Школа F", "маркер низких результатов: ОГЭ, математика", "доля «2»", "33,3 %",
+                        "9,5 %", "3,5"), cells(track2, 1));
+
+                List<XWPFTable> plans = tables.stream().filter(t -> cells(t, 0).equals(List.of("Мероприятие", "Трек",
+                        "Школы", "Срок", "Ответственный", "Показатель", "Базовое значение", "Целевое значение"))).toList();
+                assertEquals(3, plans.size(), "a plan table per track");
+                List<String> first = cells(plans.get(0), 1);
+                assertTrue(first.get(0).startsWith("Адресная методическая помощь по предмету (ВПР 5 класс, математика)"),
+                        first.toString());
+                assertEquals(List.of("1", "Школа A (A)", "30.04.2022", "",
+                        "доля «2» (ВПР 5 класс, математика), цель — ниже порога маркера", "30,0 %", "25,0 %"),
+                        first.subList(1, 8));
+                assertEquals(List.of("2", "Школа F (F)"), cells(plans.get(1), 1).subList(1, 3));
+                List<String> prevention = cells(plans.get(2), plans.get(2).getRows().size() - 1);
+                // every judged procedure of the municipality: (6 + 2 + 1 + 4) of (20 + 10 + 20 + 12); region 14 of 142
+                assertEquals(List.of("3", "все школы муниципалитета", "31.05.2022", "", "доля «2» по всем процедурам",
+                        "21,0 %", "9,9 %"), prevention.subList(1, 8));
+            }
+            assertEquals(b.plan().size(), b.plan(1).size() + b.plan(2).size() + b.plan(3).size());
+            try (InputStream in = Files.newInputStream(plan);
+                 org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                var sheet = book.getSheetAt(0);
+                List<String> header = new java.util.ArrayList<>();
+                sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+                assertEquals(List.of("мероприятие", "трек", "школы", "срок", "ответственный", "показатель",
+                        "базовое значение", "целевое значение", "статус", "фактическое значение", "муниципалитет",
+                        "год списка", "тип меры", "названия школ"), header);
+                assertEquals(b.plan().size(), sheet.getLastRowNum());
+                var a = sheet.getRow(1);
+                assertEquals(1, (int) a.getCell(1).getNumericCellValue());
+                assertEquals("A", a.getCell(2).getStringCellValue());
+                assertEquals(java.time.LocalDate.of(2022, 4, 30), a.getCell(3).getLocalDateTimeCellValue().toLocalDate());
+                assertEquals(0.30, a.getCell(6).getNumericCellValue(), 1e-9);
+                assertEquals(0.25, a.getCell(7).getNumericCellValue(), 1e-9);
+                assertEquals("не начато", a.getCell(8).getStringCellValue());
+                assertEquals("Заозёрный район", a.getCell(10).getStringCellValue());
+                assertEquals(2022, (int) a.getCell(11).getNumericCellValue());
+                assertEquals("marker", a.getCell(12).getStringCellValue());
+                var last = sheet.getRow(sheet.getLastRowNum());
+                assertEquals("все", last.getCell(2).getStringCellValue());
+                assertEquals("prevention", last.getCell(12).getStringCellValue());
+            }
+        }
+    }
+
+    private static XWPFTable table(List<XWPFTable> tables, String lastHeader, String firstHeader) {
+        return tables.stream().filter(t -> {
+            List<String> header = cells(t, 0);
+            return header.get(header.size() - 1).equals(lastHeader) && header.get(0).equals(firstHeader);
+        }).findFirst().orElseThrow(() -> new AssertionError("no table " + firstHeader + " … " + lastHeader));
     }
 
     private static XWPFTable table(List<XWPFTable> tables, String lastHeader) {

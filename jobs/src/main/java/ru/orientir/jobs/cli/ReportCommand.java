@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 import ru.orientir.dashboards.report.AnalyticalBrief;
 import ru.orientir.dashboards.report.BriefReport;
+import ru.orientir.jobs.config.OrientirConfig;
 import ru.orientir.warehouse.Warehouse;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -34,6 +35,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "docx", paramLabel = "ФОРМАТ", description = "Формат: docx (по умолчанию) или html.")
     String format;
 
+    @Option(names = "--plan", paramLabel = "ФАЙЛ", description = "Записать и проект плана мероприятий по трём трекам в XLSX: "
+            + "муниципалитет заполняет ответственных, статус и фактические значения и возвращает файл в папку входящих.")
+    Path plan;
+
     @Override
     public Integer call() throws Exception {
         BriefReport.Format f;
@@ -42,12 +47,17 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Формат «" + format + "» не поддерживается; доступны: docx, html");
         }
-        try (Warehouse warehouse = Warehouse.openForReading(ConfigOption.forReading(spec.commandLine().getErr()).warehouse(), ConfigOption.READ_WAIT)) {
-            AnalyticalBrief b = BriefReport.write(warehouse, municipality, listYear, f, out);
+        OrientirConfig config = ConfigOption.forReading(spec.commandLine().getErr());
+        try (Warehouse warehouse = Warehouse.openForReading(config.warehouse(), ConfigOption.READ_WAIT)) {
+            AnalyticalBrief b = BriefReport.write(warehouse, municipality, listYear, f, out, config.measures(), plan);
             spec.commandLine().getOut().printf("Справка: %s, список %d года — школ %d, в списке %d; записана в %s%n",
                     b.municipality(), b.listYear(), b.schools().size(),
                     b.membership().stream().filter(m -> Boolean.TRUE.equals(m.onList().get(listYear))).count(),
                     out.toAbsolutePath());
+            spec.commandLine().getOut().printf("Выявлено проблем: %d (муниципалитет — %d, школы трека 1 — %d, трека 2 — %d); "
+                            + "мер в проекте плана: %d%s%n", b.problems().size(), b.problems(3).size(),
+                    b.problems(1).size(), b.problems(2).size(), b.plan().size(),
+                    plan == null ? "" : "; проект плана записан в " + plan.toAbsolutePath());
         }
         return 0;
     }

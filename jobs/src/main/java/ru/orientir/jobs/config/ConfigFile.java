@@ -30,15 +30,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * alert: {webhook: https://chat.example.org/hooks/orientir}
  * ingest: …        # {@link IngestConfig}
  * analytics: …     # {@link AnalyticsConfig}
+ * report:          # the brief's catalogue of measures (docs/methodology.md §13)
+ *   municipal-ratio: 1.1
+ *   measures: {marker: {measure: "…", indicator: "…", target: threshold, deadline: "04-30"}}
  * </pre>
  * No key holds a secret: passwords and the pseudonymisation key come from the environment only.
  *
  * @param analytics kept as written: it is merged over the methodology's defaults, then bound by {@link AnalyticsConfig}
  */
 record ConfigFile(String home, Warehouse warehouse, Batch batch, Pipeline pipeline, Schedule schedule, Alert alert,
-                  Ingest ingest, JsonNode analytics) {
+                  Ingest ingest, JsonNode analytics, Report report) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
 
     ConfigFile {
         warehouse = warehouse == null ? new Warehouse(null, null) : warehouse;
@@ -48,6 +51,17 @@ record ConfigFile(String home, Warehouse warehouse, Batch batch, Pipeline pipeli
         alert = alert == null ? new Alert(null) : alert;
         ingest = ingest == null ? new Ingest(null, null, null, null) : ingest;
         analytics = analytics == null || analytics.isNull() ? null : analytics;
+        report = report == null ? new Report(null, null) : report;
+    }
+
+    /**
+     * The brief's catalogue of measures: by problem type, the fields to replace (measure, indicator, target,
+     * deadline), checked by {@link ru.orientir.dashboards.report.MeasureCatalogue#withOverrides}.
+     */
+    record Report(Double municipalRatio, Map<String, Map<String, String>> measures) {
+        Report {
+            measures = measures == null ? Map.of() : measures;
+        }
     }
 
     record Warehouse(String url, String user) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import ru.orientir.dashboards.report.MeasureCatalogue;
 import ru.orientir.etl.analytics.AnalyticsSettings;
 import ru.orientir.etl.ingest.IngestSettings;
 import ru.orientir.jobs.pipeline.PipelineSettings;
@@ -36,7 +37,7 @@ import ru.orientir.warehouse.WarehouseSettings;
 public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
                              String batchPassword, PipelineSettings pipeline, ScheduleSettings schedule,
                              String alertWebhook, AnalyticsSettings analytics, IngestSettings ingest,
-                             SupersetConfig superset, ZoneId displayZone) {
+                             SupersetConfig superset, ZoneId displayZone, MeasureCatalogue measures) {
 
     /** The shortest password accepted for a server (warehouse, PostgreSQL, Superset). */
     static final int MIN_PASSWORD = 12;
@@ -100,8 +101,15 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
         // Times are shown in schedule.zone when it is configured (file or environment), else in the machine's zone.
         boolean zoneConfigured = fromFile.get("schedule.zone") || blankToNull(env.get("ORIENTIR_SCHEDULE_ZONE")) != null;
         ZoneId displayZone = zoneConfigured ? schedule.zone() : MachineZone.of(env.get("TZ"));
+        MeasureCatalogue measures;
+        try {
+            measures = MeasureCatalogue.withOverrides(file.report().measures(), file.report().municipalRatio());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(fileName + ": " + e.getMessage() + ". Исправьте раздел report и запустите "
+                    + "команду снова.");
+        }
         return new OrientirConfig(home, warehouse, batchUrl, batchUser, first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
-                pipeline, schedule, webhook, analytics, ingest, superset, displayZone);
+                pipeline, schedule, webhook, analytics, ingest, superset, displayZone, measures);
     }
 
     /**
@@ -182,7 +190,7 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
      */
     public OrientirConfig embeddedAt(Path otherHome) {
         return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome), defaultBatchUrl(otherHome), "sa", "",
-                pipeline, ScheduleSettings.defaults(otherHome), null, analytics, ingest, superset, displayZone);
+                pipeline, ScheduleSettings.defaults(otherHome), null, analytics, ingest, superset, displayZone, measures);
     }
 
     /** Passwords and the pseudonymisation key never reach a log line. */

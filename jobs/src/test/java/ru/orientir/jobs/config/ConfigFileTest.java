@@ -72,7 +72,7 @@ class ConfigFileTest {
     @Test
     void anUnknownKeyWithNoNearMatchListsTheValidKeys() {
         assertMessage("colour: red\n", "orientir.yml: неизвестный ключ «colour». Допустимые ключи верхнего уровня: alert, "
-                + "analytics, batch, home, ingest, pipeline, schedule, warehouse." + AGAIN);
+                + "analytics, batch, home, ingest, pipeline, report, schedule, warehouse." + AGAIN);
         assertMessage("schedule:\n  timetable: nightly\n", "orientir.yml: неизвестный ключ «schedule.timetable». Допустимые "
                 + "ключи в «schedule»: cron, inbox, overlap, store, zone." + AGAIN);
         assertMessage("superset:\n  url: http://superset:8088\n", "orientir.yml: неизвестный ключ «superset». Допустимые "
@@ -285,7 +285,8 @@ class ConfigFileTest {
                 "schedule.inbox", "schedule.store.url", "schedule.store.user", "alert.webhook", "ingest.sheet",
                 "ingest.aliases.<столбец>", "ingest.settle-seconds", "ingest.mark2-bounds[].year",
                 "ingest.mark2-bounds[].procedure", "ingest.mark2-bounds[].grade", "ingest.mark2-bounds[].subject",
-                "ingest.mark2-bounds[].max-score-for-2", "analytics"), keys(ConfigFile.class, ""));
+                "ingest.mark2-bounds[].max-score-for-2", "analytics", "report.municipal-ratio",
+                "report.measures.<столбец>"), keys(ConfigFile.class, ""));
     }
 
     static List<String> keys(Class<?> record, String prefix) {
@@ -323,6 +324,35 @@ class ConfigFileTest {
         }
         env.values().removeIf(java.util.Objects::isNull);
         return env;
+    }
+
+    /** Issue 15: the brief's catalogue of measures is replaced field by field; a misspelt type or field stops it. */
+    @Test
+    void theCatalogueOfMeasuresIsReplacedFieldByField() throws Exception {
+        Path yml = Files.writeString(dir.resolve("orientir.yml"), """
+                report:
+                  municipal-ratio: 1.5
+                  measures:
+                    marker: {deadline: "05-15", measure: "Методический десант по предмету ({предмет})"}
+                """);
+        var catalogue = OrientirConfig.load(env("ORIENTIR_CONFIG", yml.toString())).measures();
+        assertEquals(1.5, catalogue.municipalRatio());
+        assertEquals("05-15", catalogue.entry("marker").deadline());
+        assertEquals("Методический десант по предмету ({предмет})", catalogue.entry("marker").measure());
+        assertEquals(ru.orientir.dashboards.report.MeasureCatalogue.Target.THRESHOLD, catalogue.entry("marker").target());
+        assertEquals(ru.orientir.dashboards.report.MeasureCatalogue.defaults().entry("vacancies"),
+                catalogue.entry("vacancies"));
+
+        Files.writeString(yml, "report:\n  measures:\n    markers: {deadline: \"05-15\"}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> OrientirConfig.load(env("ORIENTIR_CONFIG", yml.toString())));
+        assertTrue(e.getMessage().contains("report.measures.markers: такого типа проблем нет; есть: marker, "), e.getMessage());
+        Files.writeString(yml, "report:\n  measures:\n    marker: {deadline: \"31.05\"}\n");
+        e = assertThrows(ConfigException.class, () -> OrientirConfig.load(env("ORIENTIR_CONFIG", yml.toString())));
+        assertTrue(e.getMessage().contains("срок меры «31.05» — ожидается месяц и день: ММ-ДД"), e.getMessage());
+        Files.writeString(yml, "report:\n  measures:\n    marker: {target: lower}\n");
+        e = assertThrows(ConfigException.class, () -> OrientirConfig.load(env("ORIENTIR_CONFIG", yml.toString())));
+        assertTrue(e.getMessage().contains("report.measures.marker.target: «lower» — ожидается threshold, region, zero "
+                + "или done"), e.getMessage());
     }
 
     /** {@code yaml} as orientir.yml stops loading with a message that starts with, or holds, {@code expected}. */

@@ -8,8 +8,10 @@ import java.util.Optional;
 import ru.orientir.etl.ingest.kinds.ExamAggregatesKind;
 import ru.orientir.etl.ingest.kinds.ExamResultsKind;
 import ru.orientir.etl.ingest.kinds.InputKind;
+import ru.orientir.etl.ingest.kinds.MunicipalPlanKind;
 import ru.orientir.etl.ingest.kinds.ObjectivityFlagsKind;
 import ru.orientir.etl.ingest.kinds.OfficialListKind;
+import ru.orientir.etl.ingest.kinds.RoadmapKind;
 import ru.orientir.etl.ingest.kinds.RiskSurveyKind;
 import ru.orientir.etl.ingest.kinds.SchoolContextKind;
 import ru.orientir.etl.ingest.kinds.SchoolsKind;
@@ -30,7 +32,9 @@ public enum FileKind {
     STAFFING(new StaffingKind()),
     SCHOOL_CONTEXT(new SchoolContextKind()),
     RISK_SURVEY(new RiskSurveyKind()),
-    OBJECTIVITY_FLAGS(new ObjectivityFlagsKind());
+    OBJECTIVITY_FLAGS(new ObjectivityFlagsKind()),
+    MUNICIPAL_PLAN(new MunicipalPlanKind()),
+    ROADMAP(new RoadmapKind());
 
     /** The kinds in the order detection tries them (see {@link InputKind#detectionRank()}). */
     private static final List<FileKind> DETECTION = Arrays.stream(values())

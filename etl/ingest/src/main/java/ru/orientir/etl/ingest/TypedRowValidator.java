@@ -42,6 +42,11 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<SourceRecord
 
     protected abstract String schoolId(T row);
 
+    /** Every school the row names, each of which must be in the reference (a plan's measure names several). */
+    protected java.util.List<String> schoolIds(T row) {
+        return java.util.List.of(schoolId(row));
+    }
+
     /**
      * Where this kind's keys live, for kinds small enough to hold their keys in memory: the staging table and the SQL
      * expression (over alias t) that matches {@link #key}. Null when duplicates are found after loading instead.
@@ -70,6 +75,11 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<SourceRecord
 
     protected String key(T row) {
         return null;
+    }
+
+    /** The column that names the row's schools. */
+    protected String schoolColumn() {
+        return "school_id";
     }
 
     protected String duplicateReason(T row) {
@@ -103,20 +113,21 @@ public abstract class TypedRowValidator<T> implements ItemProcessor<SourceRecord
         }
         try {
             T row = parse(new FieldReader(header, record));
-            String id = schoolId(row);
-            if (!knownSchools.contains(id)) {
-                throw new FieldException("school_id", "код ОО «" + id + "» не найден в справочнике школ; "
-                        + "загрузите файл школ с этим кодом или исправьте код");
+            for (String id : schoolIds(row)) {
+                if (!knownSchools.contains(id)) {
+                    throw new FieldException(schoolColumn(), "код ОО «" + id + "» не найден в справочнике школ; "
+                            + "загрузите файл школ с этим кодом или исправьте код");
+                }
             }
             String key = key(row);
             if (key != null) {
                 Long first = seen.get(key);
                 if (first != null) {
-                    throw new FieldException("school_id", duplicateReason(row) + ": уже в строке " + first);
+                    throw new FieldException(schoolColumn(), duplicateReason(row) + ": уже в строке " + first);
                 }
                 String other = otherFiles.get(key);
                 if (other != null) {
-                    throw new FieldException("school_id", duplicateReason(row) + ": уже загружено из файла «" + other + "»");
+                    throw new FieldException(schoolColumn(), duplicateReason(row) + ": уже загружено из файла «" + other + "»");
                 }
                 seen.put(key, record.line());
             }

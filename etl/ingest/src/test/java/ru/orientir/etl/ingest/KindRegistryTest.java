@@ -62,7 +62,8 @@ class KindRegistryTest {
     @Test
     void theNamesPeopleReadAreTheOnesTheRunSummaryAlwaysPrinted() {
         assertEquals(List.of("справочник школ", "официальный список", "результаты участников", "результаты по школам",
-                        "кадры", "контекст школ", "рисковые профили ФИОКО", "список ФИОКО (объективность)"),
+                        "кадры", "контекст школ", "рисковые профили ФИОКО", "список ФИОКО (объективность)",
+                        "план мероприятий муниципалитета", "показатели дорожной карты"),
                 Arrays.stream(FileKind.values()).map(FileKind::russianName).toList());
     }
 
