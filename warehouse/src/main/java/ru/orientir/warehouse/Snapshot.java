@@ -14,8 +14,11 @@ import java.util.List;
 public final class Snapshot {
     public static final List<String> SOURCES = List.of("schools", "official_list", "exam_results", "exam_aggregates",
             "school_context", "staffing", "risk_survey", "objectivity_flags");
-    /** school_years: the schools' names and municipalities by reference year (docs/methodology.md §3.5). */
-    public static final List<String> SUPPLEMENTS = List.of("school_years");
+    /**
+     * school_years: the schools' names and municipalities by reference year (docs/methodology.md §3.5);
+     * municipal_plan: the returned plans' measures (§13.5).
+     */
+    public static final List<String> SUPPLEMENTS = List.of("school_years", "municipal_plan");
 
     private Snapshot() {
     }

@@ -104,7 +104,17 @@ public class ClickHouseSqlOnChdbTest {
             ('L-survey-new','R2', 'risk_survey_2024.csv', 'risk_survey', 'sha-52', '2024-02-11 15:00:00.000', '2024-02-11 15:00:01.000', 3, 3, 0, 'loaded', NULL),
             ('L-survey-2023','R1','risk_survey_2023.csv', 'risk_survey', 'sha-53', '2024-01-11 15:30:00.000', '2024-01-11 15:30:01.000', 1, 1, 0, 'loaded', NULL),
             ('L-flags',     'R2', 'objectivity_flags_2024.csv', 'objectivity_flags', 'sha-61', '2024-02-11 16:00:00.000', '2024-02-11 16:00:00.010', 3, 3, 0, 'loaded', NULL),
-            ('L-flags-fail','R3', 'objectivity_flags_2024.csv', 'objectivity_flags', 'sha-62', '2024-03-11 16:00:00.000', '2024-03-11 16:00:00.020', 1, 1, 0, 'failed', 'прервано')
+            ('L-flags-fail','R3', 'objectivity_flags_2024.csv', 'objectivity_flags', 'sha-62', '2024-03-11 16:00:00.000', '2024-03-11 16:00:00.020', 1, 1, 0, 'failed', 'прервано'),
+            ('L-plan-old',  'R1', 'план_Арзамас.xlsx', 'municipal_plan', 'sha-71', '2024-01-12 09:00:00.000', '2024-01-12 09:00:01.000', 1, 1, 0, 'loaded', NULL),
+            ('L-plan-new',  'R2', 'план_Арзамас.xlsx', 'municipal_plan', 'sha-72', '2024-02-12 09:00:00.000', '2024-02-12 09:00:01.000', 2, 2, 0, 'loaded', NULL),
+            ('L-plan-fail', 'R3', 'план_Арзамас.xlsx', 'municipal_plan', 'sha-73', '2024-03-12 09:00:00.000', '2024-03-12 09:00:01.000', 1, 1, 0, 'failed', 'прервано')
+            """, """
+            INSERT INTO stg_municipal_plan (load_id, line, municipality, list_year, measure, track, schools, deadline,
+                                            owner, indicator, baseline, target, status, actual, measure_type) VALUES
+            ('L-plan-old',  2, 'Арзамас', 2024, 'устаревшая версия', 1, 'S002', '2024-04-30', NULL, 'доля «2»', 0.3, 0.25, 'не начато', NULL, 'marker'),
+            ('L-plan-new',  2, 'Арзамас', 2024, 'Адресная помощь «по математике»', 1, 'S002; S003', '2024-04-30', 'Иванова И. И.', 'доля «2»', 0.3, 0.25, 'выполнено', 0.2, 'marker'),
+            ('L-plan-new',  3, 'Арзамас', 2024, 'Профилактика неуспешности', 3, 'все', '2024-05-31', NULL, 'доля «2» по всем процедурам', 0.12, 0.1, 'в работе', NULL, NULL),
+            ('L-plan-fail', 2, 'Арзамас', 2024, 'не должна попасть в снимок', 2, 'S004', '2024-04-30', NULL, 'доля «2»', 0.3, 0.25, 'выполнено', NULL, 'marker')
             """, """
             INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json) VALUES
             ('L-schools-old',  2, 'S001', 'Школа №1 (старое название)', 'Нижний Новгород', '{}'),
@@ -232,6 +242,9 @@ public class ClickHouseSqlOnChdbTest {
                             "Недостаточная предметная и методическая компетентность педагогических работников",
                             "средний"),
                     row(2024, "S002", "Высокая доля обучающихся с рисками учебной неуспешности", "высокий")),
+            "municipal_plan", List.of(
+                    row("Арзамас", 2024, 1, "marker", "S002; S003", "выполнено"),
+                    row("Арзамас", 2024, 3, null, "все", "в работе")),
             "objectivity_flags", List.of(
                     row(2023, "S002", "математика, 2023 г."),
                     row(2024, "S001", "ВПР 5 класс, русский язык; признаки необъективности: \"резкий рост\""),
@@ -293,7 +306,8 @@ public class ClickHouseSqlOnChdbTest {
                 row("L-survey-2023", "risk_survey_2023.csv", "risk_survey", "sha-53", "2024-01-11 15:30:01.000"),
                 row("L-survey-new", "risk_survey_2024.csv", "risk_survey", "sha-52", "2024-02-11 15:00:01.000"),
                 row("L-schools-new", "schools.csv", "schools", "sha-2", "2024-02-10 09:00:05.123"),
-                row("L-staff", "staffing_2024.csv", "staffing", "sha-41", "2024-02-11 14:00:00.500")));
+                row("L-staff", "staffing_2024.csv", "staffing", "sha-41", "2024-02-11 14:00:00.500"),
+                row("L-plan-new", "план_Арзамас.xlsx", "municipal_plan", "sha-72", "2024-02-12 09:00:01.000")));
         assertSameTable("meta_active_load on DuckDB", expectedActive, duckResults.get("active"));
         assertSameTable("meta_active_load on ClickHouse", expectedActive, table(chResults.get("active")));
 
@@ -390,9 +404,13 @@ public class ClickHouseSqlOnChdbTest {
             "baseline_flagged INTEGER", "training_years INTEGER", "note VARCHAR");
     static final Mart EARLY_WARNING_CALIBRATION = Mart.of("early_warning_calibration", "decile",
             "run_id VARCHAR", "decile INTEGER", "schools INTEGER", "predicted DOUBLE", "observed DOUBLE");
+    static final Mart MEASURE_EFFECTS = Mart.of("measure_effects", "list_year, track, measure_type",
+            "run_id VARCHAR", "list_year INTEGER", "track INTEGER", "measure_type VARCHAR", "treated INTEGER",
+            "controls INTEGER", "treated_change DOUBLE", "control_change DOUBLE", "effect DOUBLE", "ci_low DOUBLE",
+            "ci_high DOUBLE", "note VARCHAR");
     static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS, SCHOOL_YEAR_MARKERS,
             LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE, UNRECOGNISED_SUBJECTS, EARLY_WARNING,
-            EARLY_WARNING_BACKTEST, EARLY_WARNING_CALIBRATION);
+            EARLY_WARNING_BACKTEST, EARLY_WARNING_CALIBRATION, MEASURE_EFFECTS);
 
     /** Exports named otherwise than the mart they read; every other mart export has its mart's name. */
     static final Map<String, Mart> EXPORT_MARTS = Map.of("markers", SCHOOL_YEAR_MARKERS);
@@ -492,7 +510,12 @@ public class ClickHouseSqlOnChdbTest {
                     row("run-A", 2024, 2, 0.5, 0.5, 0.8125, 0.25, 0.25, 14, 3, 2, null)),
             EARLY_WARNING_CALIBRATION, List.of(
                     row("run-A", 1, 2, 0.012, 0.0),
-                    row("run-A", 2, 2, 0.4375, 0.5))));
+                    row("run-A", 2, 2, 0.4375, 0.5)),
+            MEASURE_EFFECTS, List.of(
+                    row("run-A", 2024, 1, "marker", 12, 20, -0.08, -0.02, -0.06, -0.1, -0.02,
+                            "связь для обсуждения, не доказательство: школы получили меру не случайно"),
+                    row("run-A", 2025, 3, "prevention", 30, 0, null, null, null, null, null,
+                            "результатов 2025 года ещё нет"))));
 
     static final Publication SECOND = new Publication("B", marts(
             LIST_MEMBERSHIP, List.of(
@@ -530,7 +553,10 @@ public class ClickHouseSqlOnChdbTest {
             EARLY_WARNING_BACKTEST, List.of(
                     row("run-B", 2025, 1, 1.0, 1.0, 1.0, 0.0, 0.0, 9, 0, 3, null)),
             EARLY_WARNING_CALIBRATION, List.of(
-                    row("run-B", 1, 9, 0.1, 0.111111))));
+                    row("run-B", 1, 9, 0.1, 0.111111)),
+            MEASURE_EFFECTS, List.of(
+                    row("run-B", 2024, 2, "near_threshold", 2, 0, null, null, null, null, null,
+                            "мало школ с результатами за 2023 и 2024 годы: 2 (нужно не меньше 3)"))));
 
     @Test
     void publicationReplacesMartsAndExportsAgreeOnBothEngines() throws Exception {

@@ -5,6 +5,10 @@ import static ru.orientir.dashboards.datasets.MartDatasets.EARLY_WARNING;
 import static ru.orientir.dashboards.datasets.MartDatasets.EARLY_WARNING_BACKTEST;
 import static ru.orientir.dashboards.datasets.MartDatasets.EARLY_WARNING_CALIBRATION;
 import static ru.orientir.dashboards.datasets.MartDatasets.LIST_GAP;
+import static ru.orientir.dashboards.datasets.MartDatasets.MEASURE_EFFECTS;
+import static ru.orientir.dashboards.datasets.MartDatasets.PLAN;
+import static ru.orientir.dashboards.datasets.MartDatasets.PLAN_SCHOOLS;
+import static ru.orientir.dashboards.datasets.MartDatasets.ROADMAP;
 import static ru.orientir.dashboards.datasets.MartDatasets.LIST_TRANSITIONS;
 import static ru.orientir.dashboards.datasets.MartDatasets.MEMBERSHIP_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_LOAD;
@@ -21,6 +25,7 @@ import static ru.orientir.dashboards.datasets.MartDatasets.SCHOOL_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.UNRECOGNISED_SUBJECTS;
 import static ru.orientir.dashboards.datasets.MartDatasets.YEAR_FLOWS;
 import static ru.orientir.dashboards.datasets.NumberFormat.COUNT;
+import static ru.orientir.dashboards.datasets.NumberFormat.DECIMAL;
 import static ru.orientir.dashboards.datasets.NumberFormat.INDEX;
 import static ru.orientir.dashboards.datasets.NumberFormat.ISB;
 import static ru.orientir.dashboards.datasets.NumberFormat.MARK;
@@ -64,7 +69,7 @@ public final class OrientirDashboards {
 
     public static List<Dashboard> all() {
         return List.of(entryExit(), municipalities(), ministry(), schoolProfile(), riskProfiles(), resilience(),
-                earlyWarning(), dataQuality());
+                earlyWarning(), roadmap(), dataQuality());
     }
 
     public static List<Chart> charts() {
@@ -158,6 +163,7 @@ public final class OrientirDashboards {
                 List.of(row(60, Cell.of(size, 6), Cell.of(rates, 6)),
                         row(60, Cell.of(flows, 6), Cell.of(table, 6)),
                         row(60, Cell.of(gap, 6), Cell.of(gapTable, 6)),
+                        row(50, Cell.of(effects("ministry_measure_effects"), 12)),
                         row(12, Cell.note("**Разрыв в результатах** между школами списка и остальными: результаты берутся "
                                 + "за год до года списка (список 2023 года — по результатам 2022 года). Индекс "
                                 + "результатов — среднее стандартизованных результатов обязательных процедур (0 — средний "
@@ -311,6 +317,60 @@ public final class OrientirDashboards {
                         row(60, Cell.of(backtestTable, 7), Cell.of(calibration, 5)),
                         row(40, Cell.of(missing, 12))),
                 List.of(new Filter("Муниципалитет", EARLY_WARNING, "municipality")));
+    }
+
+    /** The measures' effects (docs/methodology.md §13.5), in the roadmap's dashboard and the ministry's. */
+    private static Chart effects(String key) {
+        return chart(key, "Эффективность мер: изменение доли «2» у школ с мерой против сопоставимых школ (связь, не "
+                        + "доказательство)", Viz.TABLE, MEASURE_EFFECTS, List.of("list_year", "track_label",
+                        "measure_label", "note"),
+                List.of(new Metric("Школ с мерой", "MAX(treated)", COUNT),
+                        new Metric("Сопоставимых школ", "MAX(controls)", COUNT),
+                        new Metric("Изменение доли «2»: с мерой", "MAX(treated_change)", PERCENT),
+                        new Metric("Изменение доли «2»: сопоставимые", "MAX(control_change)", PERCENT),
+                        new Metric("Разница изменений доли «2»", "MAX(effect)", PERCENT),
+                        new Metric("95 %: от (разница доли «2»)", "MAX(ci_low)", PERCENT),
+                        new Metric("95 %: до (разница доли «2»)", "MAX(ci_high)", PERCENT)),
+                null, Map.of("order_desc", false, "sort_by", "MIN(list_year)"));
+    }
+
+    static Dashboard roadmap() {
+        Metric measures = new Metric("Мер", "COUNT(*)", COUNT);
+        Chart byTrack = chart("roadmap_state_by_track", "Исполнение плана по трекам: выполнено, просрочено, в работе, "
+                + "не начато", Viz.BAR, PLAN, List.of("track_label", "state"), List.of(measures), null,
+                Map.of("y_axis_title", "Мер", "categories", List.of("выполнено", "просрочено", "в работе", "не начато")));
+        Chart byMunicipality = chart("roadmap_state_by_municipality", "Исполнение плана по муниципалитетам и годам",
+                Viz.TABLE, PLAN, List.of("municipality", "list_year", "state"), List.of(measures), null, Map.of());
+        Chart bySchool = chart("roadmap_state_by_school", "Исполнение плана по школам", Viz.TABLE, PLAN_SCHOOLS,
+                List.of("school", "track_label", "state"), List.of(measures), null, Map.of());
+        Chart targets = chart("roadmap_targets", "Показатели мер: базовое, целевое и фактическое значения",
+                Viz.RAW_TABLE, PLAN, List.of("municipality", "list_year", "track", "measure", "schools", "deadline",
+                        "indicator", "baseline", "target", "actual", "target_met", "state"),
+                List.of(), null, Map.of("order_by", List.of("track")));
+        Chart over = chart("roadmap_indicators", "Показатели дорожной карты по годам", Viz.LINE, ROADMAP,
+                List.of("year"), List.of(new Metric("Доля школ с куратором", "AVG(curator_assigned)", PERCENT),
+                        new Metric("Доля обучающихся группы риска с ИОМ", "AVG(iom_share)", PERCENT),
+                        new Metric("Доля педагогов с повышением квалификации", "AVG(training_share)", PERCENT),
+                        new Metric("Доля школ с антирисковой программой", "AVG(antirisk_programme)", PERCENT)),
+                null, Map.of("x_axis_title", "Год"));
+        Chart heads = chart("roadmap_heads", "Диагностика компетенций руководителей: самооценка и внешняя оценка",
+                Viz.LINE, ROADMAP, List.of("year"),
+                List.of(new Metric("Самооценка, средний балл", "AVG(head_self_score)", DECIMAL),
+                        new Metric("Внешняя оценка, средний балл", "AVG(head_external_score)", DECIMAL)),
+                null, Map.of("x_axis_title", "Год"));
+        return new Dashboard("roadmap-fulfilment", "Дорожная карта: исполнение",
+                "Планы мероприятий муниципалитетов по трём трекам: исполнение по трекам, муниципалитетам и школам, "
+                        + "показатели против целей, показатели дорожной карты по годам и эффективность мер.",
+                List.of(row(14, Cell.note("**Исполнение** считается на день загрузки файла плана: «просрочено» — не "
+                                + "выполнено, а срок прошёл. План — файл, который муниципалитет вернул после "
+                                + "`bin/orientir report --plan`. **Эффективность** — связь для обсуждения, не "
+                                + "доказательство: школы получили меру не случайно. Методика — раздел 13.", 12)),
+                        row(60, Cell.of(byTrack, 6), Cell.of(byMunicipality, 6)),
+                        row(60, Cell.of(bySchool, 12)),
+                        row(80, Cell.of(targets, 12)),
+                        row(60, Cell.of(over, 7), Cell.of(heads, 5)),
+                        row(50, Cell.of(effects("roadmap_effects"), 12))),
+                List.of(new Filter("Муниципалитет", PLAN, "municipality")));
     }
 
     static Dashboard dataQuality() {

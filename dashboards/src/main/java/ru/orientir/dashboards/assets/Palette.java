@@ -54,7 +54,18 @@ public final class Palette {
             "Модель: доля вошедших", BLUE,
             "Правило зоны риска: доля вошедших", LIGHT_GREY,
             "Предсказанная доля", BLUE,
-            "Доля вошедших на самом деле", DARK_ORANGE);
+            "Доля вошедших на самом деле", DARK_ORANGE,
+            // a plan's measures: their state, and the roadmap's indicators
+            "выполнено", GREEN,
+            "просрочено", RED,
+            "в работе", BLUE,
+            "не начато", LIGHT_GREY,
+            "Доля школ с куратором", BLUE,
+            "Доля обучающихся группы риска с ИОМ", GREEN,
+            "Доля педагогов с повышением квалификации", PURPLE,
+            "Доля школ с антирисковой программой", ORANGE,
+            "Самооценка, средний балл", BLUE,
+            "Внешняя оценка, средний балл", DARK_ORANGE);
 
     private Palette() {
     }

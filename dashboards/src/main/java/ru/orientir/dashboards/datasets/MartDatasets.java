@@ -308,6 +308,72 @@ public final class MartDatasets {
                     new Column("predicted", "Предсказанная вероятность", PERCENT),
                     new Column("observed", "Доля вошедших", PERCENT)));
 
+    /** docs/methodology.md §13.4: the returned plans' measures with their state as of the day they were loaded. */
+    public static final Dataset PLAN = Dataset.view("v_plan", "План мероприятий: исполнение", List.of(
+            new Column("municipality", "Муниципалитет"),
+            new Column("list_year", "Год списка (плана)"),
+            new Column("track", "Трек", COUNT),
+            new Column("track_label", "Трек (название)"),
+            new Column("measure", "Мероприятие"),
+            new Column("measure_type", "Тип меры"),
+            new Column("schools", "Школы (коды)"),
+            new Column("deadline", "Срок"),
+            new Column("owner", "Ответственный"),
+            new Column("indicator", "Показатель"),
+            new Column("baseline", "Базовое значение", DECIMAL),
+            new Column("target", "Целевое значение", DECIMAL),
+            new Column("actual", "Фактическое значение", DECIMAL),
+            new Column("status", "Статус (как в файле)"),
+            new Column("reported_on", "Дата загрузки плана"),
+            new Column("state", "Исполнение"),
+            new Column("target_met", "Цель достигнута (1/0)", COUNT),
+            new Column("file", "Файл плана")));
+
+    /** Each measure once per school it names. */
+    public static final Dataset PLAN_SCHOOLS = Dataset.view("v_plan_schools", "План мероприятий по школам", List.of(
+            new Column("municipality", "Муниципалитет"),
+            new Column("list_year", "Год списка (плана)"),
+            new Column("track", "Трек", COUNT),
+            new Column("track_label", "Трек (название)"),
+            new Column("school_id", "Код ОО"),
+            new Column("school_name", "Школа"),
+            new Column("school", "Школа (код — название)"),
+            new Column("measure", "Мероприятие"),
+            new Column("measure_type", "Тип меры"),
+            new Column("deadline", "Срок"),
+            new Column("state", "Исполнение"),
+            new Column("target_met", "Цель достигнута (1/0)", COUNT)));
+
+    /** The roadmap indicators per school and year. */
+    public static final Dataset ROADMAP = Dataset.view("v_roadmap", "Показатели дорожной карты", List.of(
+            new Column("year", "Год"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("school_id", "Код ОО"),
+            new Column("school_name", "Школа"),
+            new Column("curator_assigned", "Куратор назначен (1/0)", COUNT),
+            new Column("iom_share", "Доля обучающихся группы риска с ИОМ", PERCENT),
+            new Column("training_share", "Доля педагогов с повышением квалификации", PERCENT),
+            new Column("antirisk_programme", "Антирисковая программа принята (1/0)", COUNT),
+            new Column("head_self_score", "Самооценка компетенций руководителя", DECIMAL),
+            new Column("head_external_score", "Внешняя оценка компетенций руководителя", DECIMAL)));
+
+    /** docs/methodology.md §13.5: the measures' effects, the region's figures repeated for each municipality. */
+    public static final Dataset MEASURE_EFFECTS = Dataset.view("v_measure_effects", "Эффективность мер плана", List.of(
+            new Column("list_year", "Год списка (плана)"),
+            new Column("municipality", "Муниципалитет"),
+            new Column("track", "Трек", COUNT),
+            new Column("track_label", "Трек (название)"),
+            new Column("measure_type", "Тип меры (код)"),
+            new Column("measure_label", "Тип меры"),
+            new Column("treated", "Школ с мерой", COUNT),
+            new Column("controls", "Сопоставимых школ", COUNT),
+            new Column("treated_change", "Изменение доли «2»: школы с мерой", PERCENT),
+            new Column("control_change", "Изменение доли «2»: сопоставимые школы", PERCENT),
+            new Column("effect", "Разница изменений доли «2»", PERCENT),
+            new Column("ci_low", "Нижняя граница 95 % разницы доли «2»", PERCENT),
+            new Column("ci_high", "Верхняя граница 95 % разницы доли «2»", PERCENT),
+            new Column("note", "Как читать")));
+
     private MartDatasets() {
     }
 
@@ -324,7 +390,7 @@ public final class MartDatasets {
     public static List<Dataset> views() {
         return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS, SCHOOL_RESULTS, RISK_PROFILE,
                 RESILIENCE, LIST_GAP, SCHOOL_CONTEXT, SCHOOL_STAFFING, EARLY_WARNING, EARLY_WARNING_BACKTEST,
-                EARLY_WARNING_CALIBRATION);
+                EARLY_WARNING_CALIBRATION, PLAN, PLAN_SCHOOLS, ROADMAP, MEASURE_EFFECTS);
     }
 
     /** Every dataset provisioned into Superset. */

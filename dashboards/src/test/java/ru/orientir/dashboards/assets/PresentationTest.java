@@ -264,8 +264,9 @@ class PresentationTest {
             return ",.1f";
         }
         // a probability, and the share of entering schools found (recall), are shares too
+        // … and a change of the share of «2», or the difference of two changes (percentage points)
         if (name.contains("share") || name.contains("probability") || name.contains("recall") || l.startsWith("доля")
-                || l.contains(" доля") || l.contains("вероятност")) {
+                || l.contains(" доля") || l.contains("вероятност") || l.contains("доли «2»")) {
             return ".1%";
         }
         if (Set.of("result_index", "residual", "std_residual").contains(name) || l.contains("индекс")

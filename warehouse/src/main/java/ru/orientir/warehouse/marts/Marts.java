@@ -48,6 +48,10 @@ public final class Marts {
             mart("early_warning_calibration", "калибровка раннего предупреждения: предсказанная вероятность против "
                             + "доли вошедших, по децилям",
                     "decile", "schools", "predicted", "observed"),
+            mart("measure_effects", "эффективность мер плана: изменение доли «2» у школ, получивших меру, против "
+                            + "сопоставимых школ без неё (связь, не доказательство)",
+                    "list_year", "track", "measure_type", "treated", "controls", "treated_change", "control_change",
+                    "effect", "ci_low", "ci_high", "note"),
             new MartDescriptor("loads", "история загрузок файлов: одна строка на загрузку, новые сверху", Kind.LOAD_HISTORY,
                     List.of("load_id", "file", "kind", "rows_read", "rows_loaded", "rows_quarantined", "status")),
             new MartDescriptor("quarantine", "отклонённые строки целиком, с причиной", Kind.LOAD_HISTORY,

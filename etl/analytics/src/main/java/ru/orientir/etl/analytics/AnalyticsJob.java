@@ -27,6 +27,7 @@ import ru.orientir.etl.analytics.lists.ListMembership;
 import ru.orientir.etl.analytics.lists.ListTransitions;
 import ru.orientir.etl.analytics.markers.Markers;
 import ru.orientir.etl.analytics.objectivity.ObjectivitySignals;
+import ru.orientir.etl.analytics.plan.PlanMarts;
 import ru.orientir.etl.analytics.resilience.Resilience;
 import ru.orientir.etl.analytics.results.ProcedureResults;
 import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
@@ -43,7 +44,7 @@ import ru.orientir.warehouse.Snapshot;
  * Parquet with the run id on every row. Spark never connects to the warehouse: the hand-off is files both sides read
  * and write natively. Steps, in order (each timed for {@link #onStep}): markers, unrecognised_subjects,
  * list_membership, list_agreement, isb, school_status, list_transitions, objectivity, resilience, risk_profile,
- * early_warning.
+ * early_warning, measure_effects.
  * {@link #findings()} then holds what the run summary prints beside the marts.
  */
 public final class AnalyticsJob {
@@ -176,6 +177,10 @@ public final class AnalyticsJob {
                     WarningMarts.columns(table))));
             findings = findings.withEarlyWarning(forecast.verdict());
         });
+
+        // §13.5. The returned plans' measures against comparable schools the next year (empty without a plan).
+        step("measure_effects", () -> written.add(mart(runId, PlanMarts.TABLE, PlanMarts.effects(spark,
+                readSupplement(snapshot, "municipal_plan"), status, markers, isb), martsDir, PlanMarts.columns())));
 
         resultYears.unpersist();
         return written;
