@@ -14,12 +14,13 @@ import java.util.Map;
  * @param forecast the early warning for list year + 1 (docs/methodology.md §9): tracks 2–3 of the plan
  * @param problems the problems the data show (§13.1), ordered by track and weight
  * @param plan the draft plan of measures by three tracks (§13.2)
+ * @param cycle the returned plans of the year before and this year, the roadmap, and the effects (§13.4–13.5)
  */
 public record AnalyticalBrief(String municipality, int listYear, List<School> schools, List<Integer> years,
                               List<Membership> membership, List<YearRow> yearOverYear, Integer riskYear,
                               List<RiskGroup> riskGroups, List<StaffingRow> staffing, Integer surveyYear,
                               List<RiskGroup> surveyGroups, Wording wording, Forecast forecast,
-                              List<Problem> problems, List<DraftPlan.Row> plan) {
+                              List<Problem> problems, List<DraftPlan.Row> plan, Cycle cycle) {
 
     /**
      * The rule parameters the brief's text names, from the configuration of the run whose marts it reads
@@ -148,6 +149,36 @@ public record AnalyticalBrief(String municipality, int listYear, List<School> sc
         yearOverYear = List.copyOf(yearOverYear);
         problems = List.copyOf(problems);
         plan = List.copyOf(plan);
+        cycle = cycle == null ? new Cycle(List.of(), List.of(), List.of()) : cycle;
+    }
+
+    /** What came back of the management cycle: the returned plans' measures, the roadmap by year, the effects. */
+    public record Cycle(List<PlanItem> measures, List<RoadmapYear> roadmap, List<Effect> effects) {
+        public Cycle {
+            measures = List.copyOf(measures);
+            roadmap = List.copyOf(roadmap);
+            effects = List.copyOf(effects);
+        }
+
+        public List<PlanItem> of(int listYear) {
+            return measures.stream().filter(m -> m.listYear() == listYear).toList();
+        }
+    }
+
+    /** A returned plan's measure with its state on the day its file loaded (v_plan). */
+    public record PlanItem(int listYear, int track, String measure, String type, String schools, String deadline,
+                           String owner, String indicator, Double baseline, Double target, Double actual, String state,
+                           Integer targetMet) {
+    }
+
+    /** The municipality's roadmap in a year: schools reporting, shares and means over those that gave a value. */
+    public record RoadmapYear(int year, long reporting, Double curator, Double iom, Double training, Double antirisk,
+                              Double headSelf, Double headExternal) {
+    }
+
+    /** One estimate of measure_effects (the region's). */
+    public record Effect(int listYear, int track, String type, int treated, int controls, Double treatedChange,
+                         Double controlChange, Double effect, Double ciLow, Double ciHigh, String note) {
     }
 
     /** The problems of one track (3: the municipality's). */

@@ -201,7 +201,107 @@ public final class BriefLayout {
         forecast(b.forecast(), b.listYear(), out);
         problems(b, out);
         measures(b, out);
+        fulfilment(b, out);
+        effects(b, out);
         return out;
+    }
+
+    /** Section 10: the returned plans' fulfilment by track and their indicators, and the roadmap (§13.3–13.4). */
+    private static void fulfilment(AnalyticalBrief b, List<Block> out) {
+        out.add(new Heading(1, "10. Исполнение плана мероприятий"));
+        AnalyticalBrief.Cycle c = b.cycle();
+        for (int year : List.of(b.listYear() - 1, b.listYear())) {
+            List<AnalyticalBrief.PlanItem> items = c.of(year);
+            out.add(new Heading(2, "План " + year + " года"));
+            if (items.isEmpty()) {
+                out.add(new Paragraph("нет данных: план мероприятий муниципалитета на " + year + " год не загружен "
+                        + "(проект плана пишет bin/orientir report --plan; заполненный файл кладут в папку входящих)."));
+                continue;
+            }
+            List<List<String>> counts = new ArrayList<>();
+            for (int track = 1; track <= 3; track++) {
+                int t = track;
+                List<AnalyticalBrief.PlanItem> in = items.stream().filter(i -> i.track() == t).toList();
+                List<String> row = new ArrayList<>(List.of(TRACKS.get(track), String.valueOf(in.size())));
+                for (String state : List.of("выполнено", "просрочено", "в работе", "не начато")) {
+                    row.add(String.valueOf(in.stream().filter(i -> state.equals(i.state())).count()));
+                }
+                row.add(String.valueOf(in.stream().filter(i -> Integer.valueOf(1).equals(i.targetMet())).count()));
+                counts.add(row);
+            }
+            long done = items.stream().filter(i -> "выполнено".equals(i.state())).count();
+            long late = items.stream().filter(i -> "просрочено".equals(i.state())).count();
+            out.add(new Paragraph(String.format(Locale.ROOT, "Мер в плане — %d: выполнено %d (%s), просрочено %d. "
+                    + "Состояние — на день загрузки файла плана.", items.size(), done, pct(done * 1.0 / items.size()),
+                    late)));
+            out.add(new Table(List.of("Трек", "Мер", "Выполнено", "Просрочено", "В работе", "Не начато",
+                    "Цель достигнута"), counts));
+            out.add(new Table(List.of("Трек", "Мероприятие", "Школы", "Срок", "Показатель", "База", "Цель", "Факт",
+                    "Исполнение"), items.stream().map(i -> List.of(String.valueOf(i.track()), i.measure(), i.schools(),
+                    i.deadline(), i.indicator(), value(i.baseline()), value(i.target()), value(i.actual()),
+                    i.state() + (Integer.valueOf(1).equals(i.targetMet()) ? ", цель достигнута"
+                            : Integer.valueOf(0).equals(i.targetMet()) ? ", цель не достигнута" : ""))).toList()));
+        }
+        out.add(new Heading(2, "Показатели дорожной карты"));
+        if (c.roadmap().isEmpty()) {
+            out.add(new Paragraph("нет данных: показатели дорожной карты школ муниципалитета не загружены."));
+        } else {
+            out.add(new Table(List.of("Год", "Школ со сведениями", "С куратором", "Охват ИОМ",
+                    "Охват повышения квалификации", "С антирисковой программой", "Руководители: самооценка",
+                    "Руководители: внешняя оценка"), c.roadmap().stream().map(r -> List.of(String.valueOf(r.year()),
+                    String.valueOf(r.reporting()), share(r.curator()), share(r.iom()), share(r.training()),
+                    share(r.antirisk()), score(r.headSelf()), score(r.headExternal()))).toList()));
+        }
+    }
+
+    /** Section 11: the region's estimates of the measures' effect for the plan of list year − 1 (§13.5). */
+    private static void effects(AnalyticalBrief b, List<Block> out) {
+        out.add(new Heading(1, "11. Эффективность принятых мер"));
+        int plan = b.listYear() - 1;
+        List<AnalyticalBrief.Effect> effects = b.cycle().effects();
+        if (effects.isEmpty()) {
+            out.add(new Paragraph("нет данных: планов мероприятий на " + plan + " год в хранилище нет — оценивать "
+                    + "нечего."));
+            return;
+        }
+        out.add(new Paragraph("Для каждого трека и типа меры плана " + plan + " года по всему региону: как изменилась "
+                + "доля «2» с " + (plan - 1) + " по " + plan + " год у школ, получивших меру (статус «выполнено» или "
+                + "«в работе»), и у сопоставимых школ без неё (трое ближайших по ИСБ, числу участников и доле «2» в "
+                + (plan - 1) + " году). Разница изменений меньше нуля — у школ с мерой доля «2» снизилась сильнее. "
+                + "Это связь для обсуждения, не доказательство: школы получили меру не случайно, и то, почему их "
+                + "выбрали, сопоставление учитывает лишь отчасти. Если интервал 95 % захватывает ноль, разница может "
+                + "быть случайной. Методика — раздел 13.5."));
+        out.add(new Table(List.of("Трек", "Тип меры", "Школ с мерой", "Сопоставимых", "Изменение: с мерой",
+                "Изменение: сопоставимые", "Разница", "95 %", "Как читать"), effects.stream().map(e -> List.of(
+                String.valueOf(e.track()), Problem.typeName(e.type()), String.valueOf(e.treated()),
+                String.valueOf(e.controls()), points(e.treatedChange()), points(e.controlChange()), points(e.effect()),
+                e.ciLow() == null ? "—" : points(e.ciLow()) + " … " + points(e.ciHigh()),
+                e.note() == null ? "" : e.note())).toList()));
+    }
+
+    /** A change of a share in percentage points: «−5,0 п. п.». */
+    static String points(Double change) {
+        if (change == null) {
+            return "—";
+        }
+        String n = String.format(Locale.ROOT, "%+.1f", change * 100).replace('.', ',').replace('-', '−');
+        return n + " п. п.";
+    }
+
+    private static String share(Double v) {
+        return v == null ? "—" : pct(v);
+    }
+
+    private static String score(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.1f", v).replace('.', ',');
+    }
+
+    private static String value(Double v) {
+        if (v == null) {
+            return "—";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf(Math.round(v))
+                : String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replace('.', ',');
     }
 
     /** The tracks' names, as the federal requirements for the management cycle word them. */

@@ -77,7 +77,57 @@ public final class BriefQuery {
         List<DraftPlan.Row> plan = DraftPlan.of(problems, catalogue, listYear, ProblemFinder.overallShares(results));
         return new AnalyticalBrief(municipality, listYear, schools, List.copyOf(years), List.copyOf(membership.values()),
                 yearOverYear(municipality, listYear), risks.year(), risks.groups(), staffing, survey.year(),
-                survey.groups(), wording, forecast, problems, plan);
+                survey.groups(), wording, forecast, problems, plan, cycle(municipality, listYear));
+    }
+
+    /** The returned plans of list year − 1 and list year, the roadmap up to the list year, the effects of year − 1. */
+    private AnalyticalBrief.Cycle cycle(String municipality, int listYear) throws SQLException {
+        List<AnalyticalBrief.PlanItem> items = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("plan_fulfilment.sql"))) {
+            ps.setString(1, municipality);
+            ps.setInt(2, listYear - 1);
+            ps.setInt(3, listYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new AnalyticalBrief.PlanItem(rs.getInt("list_year"), rs.getInt("track"),
+                            rs.getString("measure"), rs.getString("measure_type"), rs.getString("schools"),
+                            rs.getString("deadline"), rs.getString("owner"), rs.getString("indicator"),
+                            decimal(rs, "baseline"), decimal(rs, "target"), decimal(rs, "actual"), rs.getString("state"),
+                            integer(rs, "target_met")));
+                }
+            }
+        }
+        List<AnalyticalBrief.RoadmapYear> roadmap = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("roadmap_years.sql"))) {
+            ps.setString(1, municipality);
+            ps.setInt(2, listYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    roadmap.add(new AnalyticalBrief.RoadmapYear(rs.getInt("year"), rs.getLong("reporting"),
+                            decimal(rs, "curator_share"), decimal(rs, "iom_mean"), decimal(rs, "training_mean"),
+                            decimal(rs, "antirisk_share"), decimal(rs, "head_self_mean"),
+                            decimal(rs, "head_external_mean")));
+                }
+            }
+        }
+        List<AnalyticalBrief.Effect> effects = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql("measure_effects.sql"))) {
+            ps.setInt(1, listYear - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    effects.add(new AnalyticalBrief.Effect(rs.getInt("list_year"), rs.getInt("track"),
+                            rs.getString("measure_type"), rs.getInt("treated"), rs.getInt("controls"),
+                            decimal(rs, "treated_change"), decimal(rs, "control_change"), decimal(rs, "effect"),
+                            decimal(rs, "ci_low"), decimal(rs, "ci_high"), rs.getString("note")));
+                }
+            }
+        }
+        return new AnalyticalBrief.Cycle(items, roadmap, effects);
+    }
+
+    private static Double decimal(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).doubleValue();
     }
 
     /** The assessment year's judged procedures of the municipality's schools, with the region's share beside each. */

@@ -261,6 +261,67 @@ class BriefReportTest {
         }
     }
 
+    /**
+     * The next year's brief (list 2022) reports the plan of 2021 as it came back — one measure done, one late (its
+     * deadline before the day the file loaded, not done), one in progress — the roadmap by year, and the region's
+     * estimate of the measures' effect for 2021 labelled as an association; the plan of 2022 is not loaded and says so.
+     */
+    @Test
+    void theNextBriefReportsThePlansFulfilmentTheRoadmapAndTheEffect() throws Exception {
+        try (Warehouse w = warehouse()) {
+            try (Connection c = w.connection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO meta_load VALUES ('LP','R1','план.xlsx','municipal_plan','hp', "
+                        + "TIMESTAMP '2021-09-01 00:00:00', TIMESTAMP '2021-09-01 00:00:01', 3, 3, 0, 'loaded', NULL, NULL),"
+                        + "('LR','R1','карта.csv','roadmap','hr', TIMESTAMP '2021-09-01 00:00:00', "
+                        + "TIMESTAMP '2021-09-01 00:00:02', 3, 3, 0, 'loaded', NULL, NULL)");
+                s.execute("INSERT INTO stg_municipal_plan VALUES "
+                        + "('LP',2,'Заозёрный район',2021,'Адресная помощь',1,'A','2021-04-30','Иванова','доля «2»',0.3,0.25,'выполнено',0.2,'marker'),"
+                        + "('LP',3,'Заозёрный район',2021,'Наставничество',1,'A; B','2021-08-31',NULL,'доля пенсионеров',0.3,0.22,'в работе',NULL,'pension_age'),"
+                        + "('LP',4,'Заозёрный район',2021,'Профилактика',3,'все','2021-12-31',NULL,'доля «2»',0.12,0.1,'в работе',0.14,'prevention'),"
+                        + "('LP',5,'Ильинский район',2021,'Чужая мера',1,'E','2021-04-30',NULL,'доля «2»',0.3,0.25,'выполнено',NULL,'marker')");
+                s.execute("INSERT INTO stg_roadmap VALUES "
+                        + "('LR',2,2021,'A',true,0.5,0.8,true,70.0,60.0),"
+                        + "('LR',3,2021,'B',false,0.3,NULL,NULL,NULL,NULL),"
+                        + "('LR',4,2021,'E',true,1.0,1.0,true,90.0,90.0)");
+                s.execute("INSERT INTO measure_effects VALUES "
+                        + "('R1',2021,1,'marker',12,25,-0.08,-0.02,-0.06,-0.1,-0.02,'связь для обсуждения, не доказательство: школы получили меру не случайно'),"
+                        + "('R1',2021,3,'prevention',2,0,NULL,NULL,NULL,NULL,NULL,'мало школ с результатами за 2020 и 2021 годы: 2 (нужно не меньше 3)'),"
+                        + "('R1',2020,1,'marker',9,20,-0.5,0.0,-0.5,-0.6,-0.4,'другой год')");
+            }
+            Path out = dir.resolve("brief.docx");
+            BriefReport.write(w, "Заозёрный район", 2022, BriefReport.Format.DOCX, out);
+            try (InputStream in = Files.newInputStream(out); XWPFDocument doc = new XWPFDocument(in)) {
+                String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+                assertTrue(text.contains("10. Исполнение плана мероприятий"), text);
+                assertTrue(text.contains("Мер в плане — 3: выполнено 1 (33,3 %), просрочено 1."), text);
+                assertTrue(text.contains("нет данных: план мероприятий муниципалитета на 2022 год не загружен"), text);
+                assertTrue(text.contains("11. Эффективность принятых мер"), text);
+                assertTrue(text.contains("Это связь для обсуждения, не доказательство"), text);
+                List<XWPFTable> tables = doc.getTables();
+                XWPFTable byTrack = table(tables, "Цель достигнута");
+                assertEquals(List.of("Трек 1 — поддержка школ с низкими результатами", "2", "1", "1", "0", "0", "1"),
+                        cells(byTrack, 1));
+                assertEquals(List.of("Трек 3 — профилактика учебной неуспешности во всех школах", "1", "0", "0", "1",
+                        "0", "0"), cells(byTrack, 3));
+                XWPFTable measures = table(tables, "Исполнение");
+                assertEquals(List.of("1", "Адресная помощь", "A", "2021-04-30", "доля «2»", "0,3", "0,25", "0,2",
+                        "выполнено, цель достигнута"), cells(measures, 1));
+                assertEquals("просрочено", cells(measures, 2).get(8));
+                assertEquals("в работе, цель не достигнута", cells(measures, 3).get(8));
+                assertEquals(4, measures.getRows().size(), "Ильинский район's measure is not here");
+                XWPFTable roadmap = table(tables, "Руководители: внешняя оценка");
+                assertEquals(List.of("2021", "2", "50,0 %", "40,0 %", "80,0 %", "100,0 %", "70,0", "60,0"),
+                        cells(roadmap, 1));
+                XWPFTable effects = table(tables, "Как читать");
+                assertEquals(List.of("1", "маркер низких результатов", "12", "25", "−8,0 п. п.", "−2,0 п. п.",
+                        "−6,0 п. п.", "−10,0 п. п. … −2,0 п. п."), cells(effects, 1).subList(0, 8));
+                assertEquals(List.of("3", "профилактика учебной неуспешности", "2", "0", "—", "—", "—", "—",
+                        "мало школ с результатами за 2020 и 2021 годы: 2 (нужно не меньше 3)"), cells(effects, 2));
+                assertEquals(3, effects.getRows().size());
+            }
+        }
+    }
+
     private static XWPFTable table(List<XWPFTable> tables, String lastHeader, String firstHeader) {
         return tables.stream().filter(t -> {
             List<String> header = cells(t, 0);

@@ -51,7 +51,22 @@ enum InputTable {
             Column.of("level", "уровень риска"))),
     OBJECTIVITY_FLAGS("objectivity_flags", "Перечень ОО с признаками необъективных результатов ВПР, %d год", "Перечень",
             false, List.of(
-            Column.of("year", "год"), Column.of("school_id", "код ОО"), Column.of("note", "примечание")));
+            Column.of("year", "год"), Column.of("school_id", "код ОО"), Column.of("note", "примечание"))),
+    /** The draft plan's columns (docs/methodology.md §13.2), as a municipality returns it filled in. */
+    MUNICIPAL_PLAN("municipal_plan", "План мероприятий муниципалитетов по трём трекам, %d год", "План", false, List.of(
+            Column.of("measure", "мероприятие"), Column.of("track", "трек"), Column.of("schools", "школы"),
+            Column.of("deadline", "срок"), Column.of("owner", "ответственный"), Column.of("indicator", "показатель"),
+            Column.of("baseline", "базовое значение"), Column.of("target", "целевое значение"),
+            Column.of("status", "статус"), Column.of("actual", "фактическое значение"),
+            Column.of("municipality", "муниципалитет"), Column.of("list_year", "год списка"),
+            Column.of("measure_type", "тип меры"), Column.of("school_names", "названия школ"))),
+    ROADMAP("roadmap", "Показатели дорожной карты по образовательным организациям, %d год", "Дорожная карта", false,
+            List.of(Column.of("year", "год"), Column.of("school_id", "код ОО"),
+                    Column.of("curator_assigned", "куратор назначен"), Column.of("iom_share", "охват ИОМ"),
+                    Column.of("training_share", "охват повышения квалификации"),
+                    Column.of("antirisk_programme", "антирисковая программа принята"),
+                    Column.of("head_self_score", "самооценка компетенций руководителя"),
+                    Column.of("head_external_score", "внешняя оценка компетенций руководителя")));
 
     private final String stem;
     private final String title;

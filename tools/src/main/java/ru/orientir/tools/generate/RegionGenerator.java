@@ -87,6 +87,8 @@ public final class RegionGenerator {
         SplittableRandom flagDraws = root.split();
         // And the real region's shapes (a mostly small district, schools that open and close) after all of them.
         SplittableRandom shapeDraws = root.split();
+        // And the management cycle's plans and roadmap last, so they changed none of the files before them.
+        SplittableRandom cycleDraws = root.split();
 
         List<Municipality> municipalities = Municipalities.choose(Municipalities.countFor(schools), places);
         int[] perMunicipality = allocate(schools, municipalities, places);
@@ -171,6 +173,25 @@ public final class RegionGenerator {
                 count(sink, "objectivity_flags", files, rows);
             }
         }
+        // The returned plans of the last two list years (the earlier one judged by the results of its year) and the
+        // roadmap of the last three assessment years.
+        ManagementCycle cycle = new ManagementCycle(region, municipalities, riskZ);
+        for (int y = Math.max(0, listYears - 2); y < listYears; y++) {
+            int year = firstYear + y;
+            SplittableRandom draws = cycleDraws.split();
+            try (TableSink sink = TableSink.open(format, InputTable.MUNICIPAL_PLAN, year, outDir)) {
+                cycle.writePlan(sink, year, on[y], openIn(shapes, region.size(), year - 1), draws);
+                count(sink, "municipal_plan", files, rows);
+            }
+        }
+        for (int y = Math.max(0, listYears - 3); y < listYears; y++) {
+            int assessmentYear = firstYear + y - 1;
+            SplittableRandom draws = cycleDraws.split();
+            try (TableSink sink = TableSink.open(format, InputTable.ROADMAP, assessmentYear, outDir)) {
+                cycle.writeRoadmap(sink, assessmentYear, on[y], openIn(shapes, region.size(), assessmentYear), draws);
+                count(sink, "roadmap", files, rows);
+            }
+        }
         if (options.results() == GeneratorOptions.Results.STUDENT) {
             writeMark2Bounds(outDir.resolve(MARK2_BOUNDS_FILE), firstYear - 1, lastListYear - 1);
         }
@@ -198,6 +219,14 @@ public final class RegionGenerator {
             }
         }
         Files.writeString(file, yaml.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static boolean[] openIn(RegionShapes shapes, int schools, int year) {
+        boolean[] open = new boolean[schools];
+        for (int i = 0; i < schools; i++) {
+            open[i] = shapes.open(i, year);
+        }
+        return open;
     }
 
     private static void count(TableSink sink, String kind, List<Path> files, Map<String, Long> rows) {
