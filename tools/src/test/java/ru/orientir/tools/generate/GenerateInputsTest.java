@@ -137,9 +137,12 @@ class GenerateInputsTest {
         assertEquals(List.of("schools.csv", "official_list_2022.csv", "official_list_2023.csv", "official_list_2024.csv",
                 "results_2021.csv", "context_2021.csv", "staffing_2021.csv", "risk_survey_2021.csv", "objectivity_flags_2021.csv",
                 "results_2022.csv", "context_2022.csv", "staffing_2022.csv", "risk_survey_2022.csv", "objectivity_flags_2022.csv",
-                "results_2023.csv", "context_2023.csv", "staffing_2023.csv", "risk_survey_2023.csv", "objectivity_flags_2023.csv"),
+                "results_2023.csv", "context_2023.csv", "staffing_2023.csv", "risk_survey_2023.csv", "objectivity_flags_2023.csv",
+                "municipal_plan_2023.csv", "municipal_plan_2024.csv", "roadmap_2021.csv", "roadmap_2022.csv",
+                "roadmap_2023.csv"),
                 names);
-        assertEquals(List.of("schools", "official_list", "results", "context", "staffing", "risk_survey", "objectivity_flags"),
+        assertEquals(List.of("schools", "official_list", "results", "context", "staffing", "risk_survey", "objectivity_flags",
+                        "municipal_plan", "roadmap"),
                 List.copyOf(csvRegion.rowsByKind().keySet()));
         assertEquals(3L * YEARS, csvRegion.rowsByKind().get("objectivity_flags"), "2 % of 150 schools a year");
         assertEquals(0, csvRegion.rowsByKind().get("risk_survey") % 10, "ten risks per surveyed school");
@@ -637,7 +640,7 @@ class GenerateInputsTest {
         GeneratedRegion region = new RegionGenerator(42).generate(20, 1, 2024, dir,
                 new GeneratorOptions(GeneratorOptions.Format.CSV, GeneratorOptions.Results.NONE));
         assertEquals(List.of("schools.csv", "official_list_2024.csv", "context_2023.csv", "staffing_2023.csv",
-                        "risk_survey_2023.csv", "objectivity_flags_2023.csv"),
+                        "risk_survey_2023.csv", "objectivity_flags_2023.csv", "municipal_plan_2024.csv", "roadmap_2023.csv"),
                 region.files().stream().map(p -> p.getFileName().toString()).toList());
     }
 

@@ -59,8 +59,9 @@ class RegionGeneratorTest {
         GeneratedRegion a = new RegionGenerator(7).generate(300, 4, 2023, first);
         GeneratedRegion b = new RegionGenerator(7).generate(300, 4, 2023, second);
         assertEquals(a.schoolsOnListByYear(), b.schoolsOnListByYear());
-        assertEquals(5 + 4 * 5, a.files().size(),
-                "schools, 4 lists, and results, context, staffing, risk survey, objectivity flags per assessment year");
+        assertEquals(5 + 4 * 5 + 2 + 3, a.files().size(),
+                "schools, 4 lists, and results, context, staffing, risk survey, objectivity flags per assessment year; "
+                        + "the returned plans of the last two list years and the roadmap of the last three years");
         for (int i = 0; i < a.files().size(); i++) {
             assertEquals(a.files().get(i).getFileName(), b.files().get(i).getFileName());
             assertArrayEquals(Files.readAllBytes(a.files().get(i)), Files.readAllBytes(b.files().get(i)),
@@ -95,7 +96,9 @@ class RegionGeneratorTest {
             assertTrue(Files.isRegularFile(file), file + " exists");
             names.add(file.getFileName().toString());
         }
-        assertEquals(7 + 6 * 4, names.size());
+        assertEquals(7 + 6 * 4 + 2 + 3, names.size());
+        assertEquals(List.of("municipal_plan_2023.csv", "municipal_plan_2024.csv", "roadmap_2021.csv", "roadmap_2022.csv",
+                "roadmap_2023.csv"), names.subList(names.size() - 5, names.size()));
         assertEquals(List.of("context_2018.csv", "staffing_2018.csv", "risk_survey_2018.csv", "objectivity_flags_2018.csv"),
                 names.subList(7, 11));
         assertEquals(List.of("schools.csv", "official_list_2019.csv", "official_list_2020.csv",
@@ -286,7 +289,8 @@ class RegionGeneratorTest {
         assertEquals(1, tiny.municipalities());
         assertEquals(List.of(nested.resolve("schools.csv"), nested.resolve("official_list_2000.csv"),
                 nested.resolve("results_1999.csv"), nested.resolve("context_1999.csv"), nested.resolve("staffing_1999.csv"),
-                nested.resolve("risk_survey_1999.csv"), nested.resolve("objectivity_flags_1999.csv")),
+                nested.resolve("risk_survey_1999.csv"), nested.resolve("objectivity_flags_1999.csv"),
+                nested.resolve("municipal_plan_2000.csv"), nested.resolve("roadmap_1999.csv")),
                 tiny.files());
         assertEquals(2, parse(nested.resolve("schools.csv")).size());
         assertEquals(List.of("550001"), List.of(parse(nested.resolve("schools.csv")).get(1).get(0)));
