@@ -342,7 +342,7 @@ public final class OrientirDashboards {
         Chart byMunicipality = chart("roadmap_state_by_municipality", "Исполнение плана по муниципалитетам и годам",
                 Viz.TABLE, PLAN, List.of("municipality", "list_year", "state"), List.of(measures), null, Map.of());
         Chart bySchool = chart("roadmap_state_by_school", "Исполнение плана по школам", Viz.TABLE, PLAN_SCHOOLS,
-                List.of("school", "track_label", "state"), List.of(measures), null, Map.of());
+                List.of("school", "list_year", "track_label", "state"), List.of(measures), null, Map.of());
         Chart targets = chart("roadmap_targets", "Показатели мер: базовое, целевое и фактическое значения",
                 Viz.RAW_TABLE, PLAN, List.of("municipality", "list_year", "track", "measure", "schools", "deadline",
                         "indicator", "baseline", "target", "actual", "target_met", "state"),

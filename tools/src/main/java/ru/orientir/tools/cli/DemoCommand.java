@@ -126,7 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(PROMPT + prefix + "bin/orientir export list_transitions --format csv");
         if (example != null) {
             out.println(PROMPT + prefix + "bin/orientir report --municipality " + shellWord(example.municipality())
-                    + " --list-year " + example.listYear() + " --out " + shellWord(home.resolve("справка.docx").toString()));
+                    + " --list-year " + example.listYear() + " --out " + shellWord(home.resolve("справка.docx").toString())
+                    + " --plan " + shellWord(home.resolve("план.xlsx").toString()));
         }
         out.println(PROMPT + prefix + "bin/orientir dashboards bundle --out " + shellWord(home.resolve("dashboards.zip").toString()));
         out.println("Другие витрины для export: " + String.join(", ", Marts.names()) + " (описания: bin/orientir export --help).");

@@ -68,6 +68,13 @@ class DemoHintsIT {
                     assertTrue(Files.size(out) > 1000, out.toString());
                     assertTrue(r.stdout().startsWith("Справка: " + words.get(words.indexOf("--municipality") + 1)), r.stdout());
                     assertFalse(r.stdout().contains("школ 0"), r.stdout());
+                    // issue 15: the draft plan beside the brief, one measure per row under the contract's header
+                    Path plan = Path.of(words.get(words.indexOf("--plan") + 1));
+                    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(plan))) {
+                        assertEquals("мероприятие", book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
+                        assertTrue(book.getSheetAt(0).getLastRowNum() > 0, "the plan has measures");
+                    }
+                    assertTrue(r.stdout().contains("проект плана записан в " + plan), r.stdout());
                 }
                 case "dashboards" -> {
                     Path out = Path.of(words.get(words.indexOf("--out") + 1));
