@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -125,10 +126,6 @@ public final class BriefQuery {
         return new AnalyticalBrief.Cycle(items, roadmap, effects);
     }
 
-    private static Double decimal(ResultSet rs, String column) throws SQLException {
-        Object v = rs.getObject(column);
-        return v == null ? null : ((Number) v).doubleValue();
-    }
 
     /** The assessment year's judged procedures of the municipality's schools, with the region's share beside each. */
     private List<ProblemFinder.ResultRow> results(String municipality, int listYear) throws SQLException {
@@ -140,14 +137,11 @@ public final class BriefQuery {
             ps.setInt(4, listYear - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object rf = rs.getObject("region_failed");
-                    Object rp = rs.getObject("region_participants");
                     rows.add(new ProblemFinder.ResultRow(rs.getString("school_id"), rs.getString("school_name"),
                             rs.getString("procedure"), rs.getInt("grade"), rs.getString("subject"),
-                            rs.getInt("participants"), integer(rs, "failed") == null ? 0 : integer(rs, "failed"),
-                            ((Number) rs.getObject("share")).doubleValue(), rs.getDouble("threshold"),
-                            rs.getInt("marker_flag") == 1, rf == null ? null : ((Number) rf).longValue(),
-                            rp == null ? null : ((Number) rp).longValue()));
+                            rs.getInt("participants"), Objects.requireNonNullElse(integer(rs, "failed"), 0),
+                            decimal(rs, "share"), rs.getDouble("threshold"), rs.getInt("marker_flag") == 1,
+                            whole(rs, "region_failed"), whole(rs, "region_participants")));
                 }
             }
         }
@@ -215,11 +209,8 @@ public final class BriefQuery {
         try (PreparedStatement ps = connection.prepareStatement(sql("early_warning_checks.sql"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Object auc = rs.getObject("auc");
-                Object baseline = rs.getObject("baseline_recall_at_k");
                 checks.add(new AnalyticalBrief.Check(rs.getInt("list_year"), rs.getInt("k"), rs.getDouble("recall_at_k"),
-                        baseline == null ? null : ((Number) baseline).doubleValue(),
-                        auc == null ? null : ((Number) auc).doubleValue()));
+                        decimal(rs, "baseline_recall_at_k"), decimal(rs, "auc")));
             }
         }
         List<AnalyticalBrief.Watch> schools = new ArrayList<>();
@@ -229,9 +220,8 @@ public final class BriefQuery {
             ps.setInt(3, listYear + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object p = rs.getObject("probability");
                     schools.add(new AnalyticalBrief.Watch(rs.getString("school_id"), rs.getString("school_name"),
-                            p == null ? null : ((Number) p).doubleValue(), integer(rs, "rank"), rs.getString("band"),
+                            decimal(rs, "probability"), integer(rs, "rank"), rs.getString("band"),
                             rs.getString("factors"), Boolean.TRUE.equals(bool(rs, "risk_zone")),
                             Boolean.TRUE.equals(bool(rs, "recommended")), rs.getString("method"), rs.getString("note")));
                 }
@@ -309,12 +299,10 @@ public final class BriefQuery {
             ps.setInt(3, listYear - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object average = rs.getObject("avg_load");
-                    Double load = average == null ? null : ((Number) average).doubleValue();
-                    Boolean changed = bool(rs, "head_changed");
                     rows.add(new StaffingRow(rs.getString("school_id"), rs.getString("school_name"),
                             integer(rs, "students"), rs.getInt("staff"), rs.getInt("teachers"), integer(rs, "vacancies"),
-                            integer(rs, "teachers_pension_age"), integer(rs, "teachers_without_training"), load, changed));
+                            integer(rs, "teachers_pension_age"), integer(rs, "teachers_without_training"),
+                            decimal(rs, "avg_load"), bool(rs, "head_changed")));
                 }
             }
         }
@@ -411,6 +399,16 @@ public final class BriefQuery {
     private static Integer integer(ResultSet rs, String column) throws SQLException {
         Object v = rs.getObject(column);
         return v == null ? null : ((Number) v).intValue();
+    }
+
+    private static Long whole(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).longValue();
+    }
+
+    private static Double decimal(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).doubleValue();
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.Objects;
+import java.util.function.Function;
 
 import ru.orientir.dashboards.report.AnalyticalBrief.RiskGroup;
 import ru.orientir.dashboards.report.AnalyticalBrief.StaffingRow;
@@ -202,9 +203,8 @@ public final class ProblemFinder {
         }
     }
 
-    private static int sum(Evidence e, java.util.function.Function<StaffingRow, Integer> field) {
-        ToIntFunction<StaffingRow> f = s -> field.apply(s) == null ? 0 : field.apply(s);
-        return e.staffing().stream().mapToInt(f).sum();
+    private static int sum(Evidence e, Function<StaffingRow, Integer> field) {
+        return e.staffing().stream().mapToInt(s -> Objects.requireNonNullElse(field.apply(s), 0)).sum();
     }
 
     private static void share(Evidence e, List<Problem> out, int track, StaffingRow s, String type, String indicator,

@@ -3,6 +3,7 @@ package ru.orientir.tools.generate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -30,15 +31,15 @@ final class ManagementCycle {
         this.riskZ = riskZ;
     }
 
-    /** One plan year: {@code on} is that year's list, {@code open} whether each school was open the year before. */
-    void writePlan(TableSink sink, int listYear, boolean[] on, boolean[] open, SplittableRandom random)
+    /** One plan year: {@code on} is that year's list, {@code notOpen} the schools not open the year before. */
+    void writePlan(TableSink sink, int listYear, boolean[] on, Set<String> notOpen, SplittableRandom random)
             throws IOException {
         Integer yearCell = listYear;
         for (int m = 0; m < municipalities.size(); m++) {
             String municipality = municipalities.get(m).name();
             for (int i = 0; i < schools.size(); i++) {
                 SyntheticSchool s = schools.get(i);
-                if (s.municipality() != m || !open[i]) {
+                if (s.municipality() != m || notOpen.contains(s.id())) {
                     continue;
                 }
                 if (on[i]) {
@@ -72,14 +73,13 @@ final class ManagementCycle {
                 decimal(target), status, actual, municipality, year, type, s.name());
     }
 
-    /** One year's roadmap indicators of the open schools; {@code listed} is the next year's list. */
-    void writeRoadmap(TableSink sink, int year, boolean[] listed, boolean[] open, SplittableRandom random)
-            throws IOException {
+    /**
+     * One year's roadmap indicators, every school drawn (an {@link OpenSchoolsSink} drops those not open);
+     * {@code listed} is the next year's list.
+     */
+    void writeRoadmap(TableSink sink, int year, boolean[] listed, SplittableRandom random) throws IOException {
         Integer yearCell = year;
         for (int i = 0; i < schools.size(); i++) {
-            if (!open[i]) {
-                continue;
-            }
             SyntheticSchool s = schools.get(i);
             boolean l = listed[i];
             String curator = random.nextDouble() < (l ? 0.85 : 0.15) ? "да" : "нет";

@@ -180,15 +180,16 @@ public final class RegionGenerator {
             int year = firstYear + y;
             SplittableRandom draws = cycleDraws.split();
             try (TableSink sink = TableSink.open(format, InputTable.MUNICIPAL_PLAN, year, outDir)) {
-                cycle.writePlan(sink, year, on[y], openIn(shapes, region.size(), year - 1), draws);
+                cycle.writePlan(sink, year, on[y], shapes.notOpen(region, year - 1), draws);
                 count(sink, "municipal_plan", files, rows);
             }
         }
         for (int y = Math.max(0, listYears - 3); y < listYears; y++) {
             int assessmentYear = firstYear + y - 1;
             SplittableRandom draws = cycleDraws.split();
-            try (TableSink sink = TableSink.open(format, InputTable.ROADMAP, assessmentYear, outDir)) {
-                cycle.writeRoadmap(sink, assessmentYear, on[y], openIn(shapes, region.size(), assessmentYear), draws);
+            try (TableSink sink = new OpenSchoolsSink(TableSink.open(format, InputTable.ROADMAP, assessmentYear, outDir),
+                    shapes.notOpen(region, assessmentYear))) {
+                cycle.writeRoadmap(sink, assessmentYear, on[y], draws);
                 count(sink, "roadmap", files, rows);
             }
         }
@@ -219,14 +220,6 @@ public final class RegionGenerator {
             }
         }
         Files.writeString(file, yaml.toString(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static boolean[] openIn(RegionShapes shapes, int schools, int year) {
-        boolean[] open = new boolean[schools];
-        for (int i = 0; i < schools; i++) {
-            open[i] = shapes.open(i, year);
-        }
-        return open;
     }
 
     private static void count(TableSink sink, String kind, List<Path> files, Map<String, Long> rows) {

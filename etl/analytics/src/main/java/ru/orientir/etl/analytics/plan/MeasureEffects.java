@@ -93,10 +93,8 @@ public final class MeasureEffects {
                                    Map<String, Results> byKey, Map<String, Double> isb) {
         List<Unit> treated = new ArrayList<>();
         List<Unit> pool = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Map.Entry<String, Results> r : byKey.entrySet()) {
-            Results before = r.getValue();
-            if (before.year() != year - 1 || !seen.add(before.schoolId())) {
+        for (Results before : byKey.values()) {
+            if (before.year() != year - 1) {
                 continue;
             }
             Results after = byKey.get(year + "|" + before.schoolId());

@@ -117,8 +117,7 @@ public final class PlanValidator extends TypedRowValidator<PlanRow> {
             return null;
         }
         if (text.strip().endsWith("%")) {
-            Double share = f.optionalShare(column);
-            return share;
+            return f.optionalShare(column);
         }
         return f.optionalDecimal(column, -1e12, 1e12);
     }
