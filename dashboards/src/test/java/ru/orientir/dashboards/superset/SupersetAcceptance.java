@@ -200,7 +200,7 @@ public final class SupersetAcceptance {
                     + " && (h.querySelector('canvas, table, svg, .antd5-alert, .ant-alert, .alert, .ant-empty, .antd5-empty')))",
                     Duration.ofSeconds(120));
             try {
-                Thread.sleep(3000); // echarts animate in; let them settle before the screenshot
+                Thread.sleep(1200); // echarts animate in (1 s by default); let them settle before the screenshot
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -48,10 +48,12 @@ import ru.orientir.dashboards.superset.SupersetServer;
 /**
  * End to end against a real Apache Superset: {@code bin/orientir generate} and {@code run} build a region (schools,
  * official lists, school-level result aggregates, context, staffing, survey profiles, plus a file with bad rows so the
- * quarantine has reasons) and the analytics marts, {@code dashboards sync} runs twice as a separate process, then the
+ * quarantine has reasons) and the analytics marts, {@code dashboards sync} runs as a separate process (twice on DuckDB,
+ * to prove it updates in place), then the
  * API shows every object once, a municipal user sees only their municipality in every municipal dataset, every chart's
  * query is timed, headless Chromium renders every dashboard with data (screenshots in
- * dashboards/target/screenshots/e2e), and {@code report} writes the brief with its risk groups and staffing. Superset
+ * dashboards/target/screenshots/e2e), and on DuckDB {@code report} writes the brief with its risk groups and staffing
+ * (on ClickHouse the brief is compared with DuckDB's by WarehouseParityIT). Superset
  * starts once for the class. Skips loudly without Superset or Chromium; fails instead when CI is set.
  */
 class DashboardsCommandIT {
@@ -151,7 +153,9 @@ class DashboardsCommandIT {
         env.put("SUPERSET_URL", superset.url().toString());
         env.put("SUPERSET_USERNAME", SupersetServer.ADMIN);
         env.put("SUPERSET_PASSWORD", superset.adminPassword());
-        for (int i = 1; i <= 2; i++) {
+        // a second sync proves it updates in place; that is the same REST calls whatever the warehouse, so once
+        int syncs = engine.equals("duckdb") ? 2 : 1;
+        for (int i = 1; i <= syncs; i++) {
             long start = System.nanoTime();
             Proc sync = run(root, env, "dashboards", "sync");
             System.out.printf("dashboards sync #%d: %d ms (process); %s%n", i,
@@ -223,6 +227,9 @@ class DashboardsCommandIT {
         }
         OrientirDashboards.all().forEach(d -> assertTrue(Files.exists(shots.resolve(d.slug() + ".png")), d.slug()));
 
+        if (!engine.equals("duckdb")) {
+            return; // the brief on ClickHouse, against DuckDB's, is WarehouseParityIT's
+        }
         int lastYear;
         try (Connection c = readOnly(); var rs = c.createStatement().executeQuery("SELECT max(list_year) FROM school_status")) {
             rs.next();

@@ -39,6 +39,10 @@ public final class DuckDbWarehouse implements Warehouse {
     private final DuckDBConnection root;
     private final String location;
     private final Map<String, List<String>> tableColumns = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> tableTypes = new ConcurrentHashMap<>();
+    /** Where {@link EngineCsvLoad} writes its temporary files: beside the warehouse file, or the system's temp folder. */
+    private final Path loadFolder;
+    static final String CHECKPOINT_THRESHOLD = "64MB";
 
     public DuckDbWarehouse(WarehouseSettings settings) {
         this(settings, false);
@@ -64,7 +68,17 @@ public final class DuckDbWarehouse implements Warehouse {
             if (readOnly) {
                 properties.setProperty("duckdb.read_only", "true");
             }
+            if (!readOnly) {
+                // a load commits a chunk at a time; at DuckDB's default (16 MB of WAL) a large file is checkpointed
+                // every few chunks, each time recompressing the table's last row groups
+                properties.setProperty("checkpoint_threshold", CHECKPOINT_THRESHOLD);
+            }
             this.root = (DuckDBConnection) DriverManager.getConnection(settings.jdbcUrl(), properties);
+            this.loadFolder = file ? Path.of(location + ".load").toAbsolutePath()
+                    : Path.of(System.getProperty("java.io.tmpdir"), "orientir-load");
+            if (file && !readOnly) {
+                clearLoadFolder(loadFolder);
+            }
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("lock")) {
                 throw new WarehouseBusyException("Хранилище DuckDB " + location + " занято другим процессом Ориентира "
@@ -76,6 +90,18 @@ public final class DuckDbWarehouse implements Warehouse {
         } catch (IOException e) {
             throw new WarehouseException("Не удалось создать папку для хранилища DuckDB " + location
                     + ". Проверьте права на папку ORIENTIR_HOME.\nПодробности: " + e.getMessage(), e);
+        }
+    }
+
+    /** Files a killed load left behind; only the one writer process of the file opens it writable. */
+    private static void clearLoadFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 
@@ -113,7 +139,9 @@ public final class DuckDbWarehouse implements Warehouse {
                 if (rows.rows().isEmpty()) {
                     continue;
                 }
-                if (rows.columns().equals(columnsOf(c, rows.table()))) {
+                if (rows.rows().size() >= EngineCsvLoad.MIN_ROWS) {
+                    EngineCsvLoad.insert(c, rows, columnTypes(c, rows.table()), loadFolder);
+                } else if (rows.columns().equals(columnsOf(c, rows.table()))) {
                     append(duck, rows);
                 } else {
                     insertInBatch(c, rows);
@@ -165,6 +193,25 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             ps.executeBatch();
         }
+    }
+
+    private Map<String, String> columnTypes(Connection c, String table) throws SQLException {
+        Map<String, String> known = tableTypes.get(table);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        tableTypes.put(table, types);
+        return types;
     }
 
     private List<String> columnsOf(Connection c, String table) throws SQLException {
