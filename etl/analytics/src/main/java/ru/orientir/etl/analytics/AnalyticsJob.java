@@ -75,6 +75,7 @@ public final class AnalyticsJob {
     }
 
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
+        ExecutionMode.apply(spark, snapshot);
         Dataset<Row> schools = read(snapshot, "schools");
         Dataset<Row> schoolYears = readSupplement(snapshot, "school_years");
         Dataset<Row> officialList = read(snapshot, "official_list");
