@@ -69,7 +69,8 @@ public interface Warehouse extends AutoCloseable {
     int migrate();
 
     /**
-     * Writes each table's rows in bulk, in order: DuckDB through its appender, all tables in one transaction;
+     * Writes each table's rows in bulk, in order: DuckDB, all tables in one transaction, through its appender for a
+     * small batch and through its own CSV reader from a temporary file for a large one (EngineCsvLoad);
      * ClickHouse through client-v2 as one {@code RowBinary} stream per table. ClickHouse has no transactions, so a
      * caller that must survive a crash between two tables makes its writes idempotent (see StagingWriter's
      * line-based cleanup).

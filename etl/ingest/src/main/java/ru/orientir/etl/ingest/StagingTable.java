@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * How one kind of typed row is stored in its staging table: the columns after load_id and line, their JDBC types,
- * and a row's values in that order (null for a missing value). The writer chooses the path: DuckDB's appender in
- * bulk, or JDBC batches.
+ * and a row's values in that order (null for a missing value). The warehouse chooses the bulk path
+ * ({@link ru.orientir.warehouse.Warehouse#insertRows}).
  */
 public record StagingTable<T>(String table, List<Column> columns, Function<T, Object[]> values) {
     public static final int TEXT = Types.VARCHAR;

@@ -16,7 +16,7 @@ import ru.orientir.warehouse.WarehouseException;
 
 /**
  * Writes each chunk's accepted rows to staging and its rejected rows to quarantine, in bulk through
- * {@link ru.orientir.warehouse.Warehouse#insertRows} (DuckDB's appender in one transaction; ClickHouse's client-v2
+ * {@link ru.orientir.warehouse.Warehouse#insertRows} (on DuckDB in one transaction, a chunk through a temporary CSV file its own reader loads; ClickHouse's client-v2
  * RowBinary inserts, which have no transaction).
  *
  * <p>Restart safety: the warehouse commit and the job repository commit are separate, so a crash between them can
