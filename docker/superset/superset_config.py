@@ -63,6 +63,18 @@ LANGUAGES = {
 # Numbers as Russian readers write them: a decimal comma and a no-break space between thousands (35,1; 1 074 465).
 D3_FORMAT = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₽"]}
 
+# Chart data is cached on the superset-home volume, shared by every web worker: a dashboard opened again, or by a
+# colleague with the same filters and rights, is served from it. Each `dashboards sync` (a pipeline run ends with one
+# after its publication) renews every Orientir dataset, and Superset keys the cache by the dataset's change time, so a
+# chart never shows the data of an earlier publication. The timeout bounds how long a publication made without a sync
+# (SUPERSET_URL not set for the pipeline) stays unseen: an hour by default.
+DATA_CACHE_CONFIG = {
+    "CACHE_TYPE": "FileSystemCache",
+    "CACHE_DIR": os.environ.get("SUPERSET_DATA_CACHE_DIR", "/app/superset_home/data-cache"),
+    "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("SUPERSET_DATA_CACHE_TIMEOUT", "3600")),
+    "CACHE_THRESHOLD": 5000,
+}
+
 # Orientir's `dashboards sync` creates the municipal roles and their row-level security rules through Superset's
 # security REST API, which Superset exposes only with this flag.
 FAB_ADD_SECURITY_API = True

@@ -18,7 +18,14 @@ RATELIMIT_ENABLED = False
 AUTH_RATE_LIMITED = False
 SQLLAB_CTAS_NO_LIMIT = True
 CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
-DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
+# Chart data is cached as in the shipped configuration (docker/superset/superset_config.py): on disk, shared by the
+# gunicorn workers; `dashboards sync` renews every dataset, so no chart outlives the publication it showed.
+DATA_CACHE_CONFIG = {
+    "CACHE_TYPE": "FileSystemCache",
+    "CACHE_DIR": os.path.join(os.environ["ORIENTIR_TEST_SUPERSET_HOME"], "data-cache"),
+    "CACHE_DEFAULT_TIMEOUT": 3600,
+    "CACHE_THRESHOLD": 5000,
+}
 # Analysts read Superset in Russian: the default locale, and Russian enabled (Superset ships LANGUAGES empty, which
 # Flask-AppBuilder turns into English only).
 BABEL_DEFAULT_LOCALE = "ru"

@@ -47,9 +47,18 @@ public final class AssetBundle {
      * @param firstValues per single-value filter ({@link #filterKey}), the value it starts on (from the live
      *                    warehouse); Superset's own "first item" option selects without applying, so the default is
      *                    written into the dashboard instead
+     * @param renewal     written into every dataset ({@code extra.orientir_renewal}), or empty for none: a new value
+     *                    makes Superset record the dataset as changed, and its chart cache keys (which include the
+     *                    dataset's change time) change with it, so no chart is served from the cache of data
+     *                    published before; {@code dashboards sync} gives the time of the sync
      */
     public record Target(String databaseName, String sqlalchemyUri, String schema,
-                         Map<String, Map<String, String>> columnTypes, Map<String, String> firstValues) {
+                         Map<String, Map<String, String>> columnTypes, Map<String, String> firstValues, String renewal) {
+        public Target(String databaseName, String sqlalchemyUri, String schema,
+                      Map<String, Map<String, String>> columnTypes, Map<String, String> firstValues) {
+            this(databaseName, sqlalchemyUri, schema, columnTypes, firstValues, "");
+        }
+
         public Target(String databaseName, String sqlalchemyUri, String schema,
                       Map<String, Map<String, String>> columnTypes) {
             this(databaseName, sqlalchemyUri, schema, columnTypes, Map.of());
@@ -140,8 +149,14 @@ public final class AssetBundle {
         m.put("template_params", null);
         m.put("filter_select_enabled", true);
         m.put("fetch_values_predicate", null);
-        m.put("extra", Map.of("warning_markdown", "", "certification", Map.of("certified_by", "Orientir",
-                "details", "Создано командой `orientir dashboards sync`; правки в Superset перезаписываются.")));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("warning_markdown", "");
+        extra.put("certification", Map.of("certified_by", "Orientir",
+                "details", "Создано командой `orientir dashboards sync`; правки в Superset перезаписываются."));
+        if (!target.renewal().isEmpty()) {
+            extra.put("orientir_renewal", target.renewal());
+        }
+        m.put("extra", extra);
         m.put("uuid", d.uuid().toString());
         m.put("metrics", List.of(Map.of("metric_name", "count", "verbose_name", "Количество строк",
                 "metric_type", "count", "expression", "COUNT(*)")));

@@ -27,6 +27,9 @@ import ru.orientir.warehouse.WarehouseSettings;
  * as one asset bundle keyed by UUIDs (so a second sync overwrites, never duplicates), then the municipal roles and
  * their row-level security rules (found by name, updated in place).
  *
+ * <p>Superset's chart cache: every sync renews every dataset, so a chart is served from the cache only until the next
+ * sync, which a pipeline run does right after its publication.
+ *
  * <p>Municipal access: a coordinator's user gets Superset's {@code Gamma} role and the role {@code МО: <municipality>},
  * which both reads the datasets that carry a municipality and filters them to that municipality's rows (row-level
  * security); without such a role a user reads none of them. Superset must expose its security API
@@ -76,8 +79,11 @@ public final class SupersetSync {
             municipalities = municipalities(c);
             firstValues = firstValues(c, dashboards);
         }
+        // the sync's time in every dataset: Superset then records each as changed and keys its charts' cache anew (see
+        // AssetBundle.Target), so after a publication, whose run ends with this sync, no chart shows the data of the one
+        // before. (Superset 5.0's import already touches every dataset it overwrites; the value makes that explicit.)
         AssetBundle bundle = new AssetBundle(new AssetBundle.Target(DATABASE_NAME, target.sqlalchemyUri(),
-                target.schema(), types, firstValues), datasets, dashboards);
+                target.schema(), types, firstValues, java.time.Instant.now().toString()), datasets, dashboards);
 
         SupersetClient client = SupersetClient.login(settings.url(), settings.username(), settings.password());
         client.importAssets(bundle.zip(), target.passwords());

@@ -1,6 +1,7 @@
 package ru.orientir.dashboards.superset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,51 @@ class MunicipalRlsSupersetTest {
 
         assertReadsNothing(acceptance, "access-only-" + suffix, "Gamma", SupersetSync.LEGACY_ACCESS_ROLE);
         assertReadsNothing(acceptance, "gamma-only-" + suffix, "Gamma");
+    }
+
+    /**
+     * Superset's chart cache, configured as shipped (on disk, shared by the workers): a chart asked for again is served
+     * from it; rows published afterwards stay unseen there until a sync, which a pipeline run does right after its
+     * publication; after the sync the chart shows them, because the sync renews every dataset and Superset keys the
+     * cache by the dataset's change time.
+     */
+    @Test
+    void aSyncAfterAPublicationRenewsTheChartCache() throws Exception {
+        SupersetSettings settings = new SupersetSettings(server.url(), SupersetServer.ADMIN, server.adminPassword(), null);
+        SupersetClient admin = SupersetClient.login(server.url(), SupersetServer.ADMIN, server.adminPassword());
+        long dataset;
+        try (Warehouse w = Warehouse.open(settings())) {
+            dataset = new SupersetSync(settings, settings(), w).run().datasetIds().get("list_transitions");
+        }
+        long before = transitionRows(admin, dataset).path("data").path(0).path("count").asLong();
+        JsonNode again = transitionRows(admin, dataset);
+        assertTrue(again.path("is_cached").asBoolean(), "asked again, the chart is served from the cache: " + again);
+        assertEquals(before, again.path("data").path(0).path("count").asLong());
+
+        try (Warehouse w = Warehouse.open(settings()); Connection c = w.connection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO list_transitions (run_id, level, list_year, municipality, schools, on_list, share_on_list)"
+                    + " VALUES ('R2', 'region', 2025, NULL, 12, 3, 0.25)");
+        }
+        JsonNode stale = transitionRows(admin, dataset);
+        assertTrue(stale.path("is_cached").asBoolean(), "without a sync the cache still answers: " + stale);
+        assertEquals(before, stale.path("data").path(0).path("count").asLong(), "the cache holds the rows of before");
+
+        try (Warehouse w = Warehouse.open(settings())) {
+            assertEquals(dataset, new SupersetSync(settings, settings(), w).run().datasetIds().get("list_transitions"));
+        }
+        JsonNode renewed = transitionRows(admin, dataset);
+        assertFalse(renewed.path("is_cached").asBoolean(), "after the sync the query runs again: " + renewed);
+        assertEquals(before + 1, renewed.path("data").path(0).path("count").asLong(), "the published row is shown");
+    }
+
+    /** The rows of list_transitions counted, as a dashboard asks (the cache may answer): the query's result. */
+    private static JsonNode transitionRows(SupersetClient client, long dataset) {
+        Map<String, Object> query = Map.of("columns", List.of(), "metrics", List.of(Map.of("expressionType", "SQL",
+                "sqlExpression", "COUNT(*)", "label", "count")), "filters", List.of(), "extras", Map.of(),
+                "row_limit", 10, "orderby", List.of());
+        Map<String, Object> body = Map.of("datasource", Map.of("id", dataset, "type", "table"), "force", false,
+                "queries", List.of(query), "result_format", "json", "result_type", "full");
+        return client.post("/api/v1/chart/data", body).path("result").path(0);
     }
 
     /** SUPERSET_URL with a path (Superset behind a reverse proxy at /superset/): a whole sync keeps the path. */

@@ -80,7 +80,7 @@ class ComposeFileTest {
     void supersetSpeaksRussianAndKeepsItsSecurityApi() throws Exception {
         String config = "import json, runpy; c = runpy.run_path('docker/superset/superset_config.py'); "
                 + "print(json.dumps({k: c.get(k) for k in ('BABEL_DEFAULT_LOCALE', 'LANGUAGES', "
-                + "'FAB_ADD_SECURITY_API', 'D3_FORMAT')}))";
+                + "'FAB_ADD_SECURITY_API', 'D3_FORMAT', 'DATA_CACHE_CONFIG')}))";
         Map<String, String> env = Map.of("SUPERSET_SECRET_KEY", "k".repeat(32), "SUPERSET_DB_USER", "superset",
                 "SUPERSET_DB_PASSWORD", "db-password-123");
         Result r = run(env, "python3", "-c", config);
@@ -90,6 +90,11 @@ class ComposeFileTest {
         assertTrue(values.path("LANGUAGES").has("ru"), "Russian is enabled: " + values);
         assertTrue(values.path("FAB_ADD_SECURITY_API").asBoolean(), "dashboards sync needs the security API");
         assertEquals(",", values.path("D3_FORMAT").path("decimal").asText(), "numbers read 35,1: " + values);
+        // chart results cached on the superset-home volume, one cache for every web worker, an hour at most
+        JsonNode cache = values.path("DATA_CACHE_CONFIG");
+        assertEquals("FileSystemCache", cache.path("CACHE_TYPE").asText(), values.toString());
+        assertTrue(cache.path("CACHE_DIR").asText().startsWith("/app/superset_home/"), values.toString());
+        assertEquals(3600, cache.path("CACHE_DEFAULT_TIMEOUT").asInt(), values.toString());
     }
 
     @Test

@@ -18,12 +18,14 @@ import ru.orientir.dashboards.superset.SupersetClient;
 import ru.orientir.dashboards.superset.SupersetSettings;
 import ru.orientir.tools.bench.AnalyticsBenchmark;
 import ru.orientir.tools.bench.BenchmarkSuite;
+import ru.orientir.tools.bench.ChartBenchmark;
 import ru.orientir.tools.bench.IngestBenchmark;
 import ru.orientir.warehouse.Engine;
 import ru.orientir.warehouse.WarehouseSettings;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Замерить производительность: всё сразу (all), приём файлов (ingest) или аналитику (analytics).",
+        description = {"Замерить производительность: всё сразу (all), приём файлов (ingest), аналитику (analytics) или "
+                + "графики дашбордов (dashboards).",
                 "all — каждую величину рядом с эталоном того же запуска, отношением: приём против read_csv DuckDB и "
                         + "простой пакетной вставки JDBC тех же строк, и по той же скорости — приём года страны "
                         + "(27 млн строк) против цели 3 мин; run на крошечном входе и demo против запуска "
@@ -38,13 +40,15 @@ import ru.orientir.warehouse.WarehouseSettings;
                 "analytics — выполнить ночную аналитику и публикацию на сгенерированной стране (--schools школ, "
                         + "--years лет, около 700 строк результатов на школу и год) в каждом масштабе из --scales; печатает "
                         + "секунды каждого шага, итоги, рост между масштабами и пик памяти. Память JVM задайте через "
-                        + "ORIENTIR_JAVA_OPTS (например, -Xmx8g для 40 000 школ)."})
+                        + "ORIENTIR_JAVA_OPTS (например, -Xmx8g для 40 000 школ).",
+                "dashboards — только графики: каждый через chart-data API настроенного Superset, как их запрашивает "
+                        + "дашборд (может ответить кэш) и с force (запрос к хранилищу), против /health и цели 300 мс."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ЗАМЕР", description = "Что замерить: all, ingest или analytics.")
+    @Parameters(index = "0", paramLabel = "ЗАМЕР", description = "Что замерить: all, ingest, analytics или dashboards.")
     String what;
 
     @Option(names = "--rows", defaultValue = "2000000", paramLabel = "ЧИСЛО",
@@ -65,7 +69,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     String scales;
 
     @Option(names = "--chart-repeats", defaultValue = "10", paramLabel = "ЧИСЛО",
-            description = "all: замеров каждого графика после прогревочного (по умолчанию ${DEFAULT-VALUE}).")
+            description = "all, dashboards: замеров каждого графика после прогревочного, с кэшем Superset и без него "
+                    + "(по умолчанию ${DEFAULT-VALUE}).")
     int chartRepeats;
 
     @Option(names = "--warehouse", defaultValue = "duckdb", paramLabel = "duckdb|clickhouse",
@@ -76,10 +81,30 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Рабочая папка, остаётся после замера (по умолчанию — новая временная папка, удаляется после замера).")
     Path dir;
 
+    /** The charts alone, on the configured Superset: the dashboards part of {@code all}, without the rest. */
+    private int dashboards() {
+        Optional<SupersetSettings> configured = ConfigOption.load().superset().settings();
+        if (configured.isEmpty()) {
+            throw new IllegalArgumentException("benchmark dashboards: Superset не настроен. Задайте SUPERSET_URL, "
+                    + "SUPERSET_USERNAME и SUPERSET_PASSWORD, выполните bin/orientir dashboards sync и повторите замер.");
+        }
+        SupersetSettings s = configured.get();
+        ChartBenchmark.Result charts = ChartBenchmark.run(SupersetClient.login(s.url(), s.username(), s.password()),
+                chartRepeats);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(charts.perChart());
+        charts.figures().forEach(f -> out.println(f.line()));
+        out.flush();
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (!"ingest".equals(what) && !"analytics".equals(what) && !"all".equals(what)) {
-            throw new IllegalArgumentException("Неизвестный замер «" + what + "»; доступны: all, ingest, analytics");
+        if (!List.of("all", "ingest", "analytics", "dashboards").contains(what)) {
+            throw new IllegalArgumentException("Неизвестный замер «" + what + "»; доступны: all, ingest, analytics, dashboards");
+        }
+        if ("dashboards".equals(what)) {
+            return dashboards();
         }
         List<AnalyticsBenchmark.Scale> scaleList = "ingest".equals(what) ? null
                 : AnalyticsBenchmark.Scale.parseList(scales != null ? scales : "all".equals(what) ? "1/64,1/16" : "1/16,1/4,1");
