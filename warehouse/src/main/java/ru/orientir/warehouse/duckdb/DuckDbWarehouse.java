@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +37,6 @@ import ru.orientir.warehouse.WarehouseSettings;
 public final class DuckDbWarehouse implements Warehouse {
     private final DuckDBConnection root;
     private final String location;
-    private final Map<String, List<String>> tableColumns = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> tableTypes = new ConcurrentHashMap<>();
     /** Where {@link EngineCsvLoad} writes its temporary files: beside the warehouse file, or the system's temp folder. */
     private final Path loadFolder;
@@ -141,7 +139,7 @@ public final class DuckDbWarehouse implements Warehouse {
                 }
                 if (rows.rows().size() >= EngineCsvLoad.MIN_ROWS) {
                     EngineCsvLoad.insert(c, rows, columnTypes(c, rows.table()), loadFolder);
-                } else if (rows.columns().equals(columnsOf(c, rows.table()))) {
+                } else if (rows.columns().equals(List.copyOf(columnTypes(c, rows.table()).keySet()))) {
                     append(duck, rows);
                 } else {
                     insertInBatch(c, rows);
@@ -195,6 +193,7 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
+    /** The table's columns in order, each with its type; read from the catalogue once per table. */
     private Map<String, String> columnTypes(Connection c, String table) throws SQLException {
         Map<String, String> known = tableTypes.get(table);
         if (known != null) {
@@ -210,27 +209,9 @@ public final class DuckDbWarehouse implements Warehouse {
                 }
             }
         }
-        tableTypes.put(table, types);
-        return types;
-    }
-
-    private List<String> columnsOf(Connection c, String table) throws SQLException {
-        List<String> known = tableColumns.get(table);
-        if (known != null) {
-            return known;
-        }
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
-                + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        tableColumns.put(table, List.copyOf(columns));
-        return columns;
+        Map<String, String> read = java.util.Collections.unmodifiableMap(types);
+        tableTypes.put(table, read);
+        return read;
     }
 
     @Override

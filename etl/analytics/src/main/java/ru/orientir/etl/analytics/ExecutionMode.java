@@ -35,8 +35,8 @@ public final class ExecutionMode {
     private ExecutionMode() {
     }
 
-    /** Sets the session's mode for a run over {@code snapshot}; returns whether it is interpreted. */
-    public static boolean apply(SparkSession spark, Path snapshot) {
+    /** Sets the session's mode for a run over {@code snapshot}. */
+    public static void apply(SparkSession spark, Path snapshot) {
         boolean interpreted = bytes(snapshot) < boundary();
         RuntimeConfig conf = spark.conf();
         if (System.getProperty(WHOLE_STAGE) == null) {
@@ -45,7 +45,6 @@ public final class ExecutionMode {
         if (System.getProperty(FACTORY_MODE) == null) {
             conf.set(FACTORY_MODE, interpreted ? "NO_CODEGEN" : "FALLBACK");
         }
-        return interpreted;
     }
 
     static long boundary() {
