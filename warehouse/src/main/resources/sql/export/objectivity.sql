@@ -1,4 +1,4 @@
 -- bin/orientir export objectivity: each signal with its source (fioko, official_list, vpr_below_oge).
-SELECT year, school_id, signal, reason
+SELECT year, school_id, signal, reason, region
 FROM objectivity
-ORDER BY year, school_id, signal, reason
+ORDER BY region, year, school_id, signal, reason

@@ -1,4 +1,4 @@
 -- bin/orientir export risk_profile: every context risk (source context) beside ФИОКО's survey risks (source survey).
-SELECT year, school_id, risk, level, source, evidence
+SELECT year, school_id, risk, level, source, evidence, region
 FROM risk_profile
-ORDER BY year, school_id, source, risk
+ORDER BY region, year, school_id, source, risk

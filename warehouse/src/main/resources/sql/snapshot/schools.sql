@@ -10,9 +10,13 @@
 -- (results, aggregates, context, staffing, survey, ФИОКО list; the official list by list year), or the year before the
 -- region's first data year when it has none. closed_source: 'reference' (the file's «год закрытия») or 'absent'
 -- (derived so); null while open. in_reference: the school is in a current version of a reference file.
+-- region: the code of the subject of the Russian Federation from the school's latest row, '' when the reference has
+-- none (the installation's one region). The fallback year above is the first data year of the school's own region:
+-- each region's schools close as they would in a warehouse of that region alone (docs/methodology.md §0).
 WITH versions AS (
     SELECT s.school_id AS school_id, s.name AS name, s.municipality AS municipality, s.extra_json AS extra_json,
            s.opened AS opened, s.closed AS closed, s.as_of_year AS as_of_year, s.load_id AS load_id,
+           coalesce(s.region, '') AS region,
            l.finished_at AS finished_at,
            s.load_id IN (SELECT load_id FROM meta_active_load) AS in_reference
     FROM stg_schools s
@@ -20,7 +24,7 @@ WITH versions AS (
       ON s.load_id = l.load_id
 ),
 latest AS (
-    SELECT school_id, name, municipality, extra_json, opened, closed, in_reference
+    SELECT school_id, name, municipality, extra_json, opened, closed, in_reference, region
     FROM (
         SELECT v.*, row_number() OVER (PARTITION BY v.school_id
                                        ORDER BY v.in_reference DESC,
@@ -53,26 +57,41 @@ own_last_year AS (
     FROM data_years
     WHERE school_id IN (SELECT school_id FROM absent)
     GROUP BY school_id
+),
+region_first_year AS (
+    SELECT l.region AS region, CAST(min(d.data_year) - 1 AS INTEGER) AS before_first
+    FROM data_years d
+    JOIN latest l ON l.school_id = d.school_id
+    GROUP BY l.region
+),
+no_own_data AS (
+    SELECT school_id, name, municipality, extra_json, opened, in_reference, region
+    FROM latest
+    WHERE NOT in_reference AND closed IS NULL AND school_id NOT IN (SELECT school_id FROM own_last_year)
 )
-SELECT school_id, name, municipality, extra_json, opened, closed, closed_source, in_reference
+SELECT school_id, name, municipality, extra_json, opened, closed, closed_source, in_reference, region
 FROM (
     SELECT school_id, name, municipality, extra_json, opened, closed,
            CASE WHEN closed IS NULL THEN NULL ELSE 'reference' END AS closed_source,
-           CAST(in_reference AS BOOLEAN) AS in_reference
+           CAST(in_reference AS BOOLEAN) AS in_reference, region
     FROM latest
     WHERE in_reference OR closed IS NOT NULL
     UNION ALL
     SELECT l.school_id, l.name, l.municipality, l.extra_json, l.opened, o.last_year, 'absent',
-           CAST(l.in_reference AS BOOLEAN)
+           CAST(l.in_reference AS BOOLEAN), l.region
     FROM latest l
     JOIN own_last_year o ON o.school_id = l.school_id
     WHERE NOT l.in_reference AND l.closed IS NULL
     UNION ALL
-    SELECT school_id, name, municipality, extra_json, opened,
-           (SELECT CAST(min(data_year) - 1 AS INTEGER) AS first_year FROM (SELECT data_year, 1 AS k FROM data_years) y
-            GROUP BY k),
-           'absent', CAST(in_reference AS BOOLEAN)
-    FROM latest
-    WHERE NOT in_reference AND closed IS NULL AND school_id NOT IN (SELECT school_id FROM own_last_year)
+    SELECT n.school_id, n.name, n.municipality, n.extra_json, n.opened, r.before_first, 'absent',
+           CAST(n.in_reference AS BOOLEAN), n.region
+    FROM no_own_data n
+    JOIN region_first_year r ON r.region = n.region
+    UNION ALL
+    -- a region with no data at all: the year is not known (a null of the column's type on both engines)
+    SELECT school_id, name, municipality, extra_json, opened, CASE WHEN 1 = 0 THEN opened END, 'absent',
+           CAST(in_reference AS BOOLEAN), region
+    FROM no_own_data
+    WHERE region NOT IN (SELECT region FROM region_first_year)
 ) schools
 ORDER BY school_id

@@ -116,15 +116,16 @@ public class ClickHouseSqlOnChdbTest {
             ('L-plan-new',  3, 'Арзамас', 2024, 'Профилактика неуспешности', 3, 'все', '2024-05-31', NULL, 'доля «2» по всем процедурам', 0.12, 0.1, 'в работе', NULL, NULL),
             ('L-plan-fail', 2, 'Арзамас', 2024, 'не должна попасть в снимок', 2, 'S004', '2024-04-30', NULL, 'доля «2»', 0.3, 0.25, 'выполнено', NULL, 'marker')
             """, """
-            INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json) VALUES
-            ('L-schools-old',  2, 'S001', 'Школа №1 (старое название)', 'Нижний Новгород', '{}'),
-            ('L-schools-old',  3, 'S002', 'Школа №2 (старое название)', 'Арзамас', '{}'),
-            ('L-schools-old',  4, 'S005', 'Закрытая школа', 'Саров', '{}'),
-            ('L-schools-new',  2, 'S001', 'МБОУ «СОШ № 1», "Лицей" им. Д''Артаньяна', 'Нижний Новгород', '{"тип": "городская", "учащихся": 812}'),
-            ('L-schools-new',  3, 'S002', 'Школа №2', 'Арзамас', '{}'),
-            ('L-schools-new',  5, 'S003', 'Основная школа с. Ивановка', 'Арзамас', '{"тип": "сельская"}'),
-            ('L-schools-fail', 2, 'S004', 'Частично загруженная школа', 'Саров', '{}'),
-            ('L-schools-fail', 3, 'S001', 'Испорченная строка', 'Саров', '{}')
+            INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json, region) VALUES
+            ('L-schools-old',  2, 'S001', 'Школа №1 (старое название)', 'Нижний Новгород', '{}', '52'),
+            ('L-schools-old',  3, 'S002', 'Школа №2 (старое название)', 'Арзамас', '{}', '52'),
+            ('L-schools-old',  4, 'S005', 'Закрытая школа', 'Саров', '{}', '52'),
+            ('L-schools-old',  6, 'S007', 'Закрытая школа другого региона', 'Тверь', '{}', '69'),
+            ('L-schools-new',  2, 'S001', 'МБОУ «СОШ № 1», "Лицей" им. Д''Артаньяна', 'Нижний Новгород', '{"тип": "городская", "учащихся": 812}', '52'),
+            ('L-schools-new',  3, 'S002', 'Школа №2', 'Арзамас', '{}', '52'),
+            ('L-schools-new',  5, 'S003', 'Основная школа с. Ивановка', 'Арзамас', '{"тип": "сельская"}', '52'),
+            ('L-schools-fail', 2, 'S004', 'Частично загруженная школа', 'Саров', '{}', '52'),
+            ('L-schools-fail', 3, 'S001', 'Испорченная строка', 'Саров', '{}', '52')
             """, """
             INSERT INTO stg_schools (load_id, line, school_id, name, municipality, extra_json, as_of_year) VALUES
             ('L-schools-old',  5, 'S006', 'Школа №6 (старое название)', 'Северный район', '{}', 2022),
@@ -193,15 +194,18 @@ public class ClickHouseSqlOnChdbTest {
             """);
 
     static final Map<String, List<List<Object>>> EXPECTED_SNAPSHOTS = Map.of(
-            // S005 is missing from the newer schools.csv: closed, with no data of its own, before the first data year.
+            // S005 is missing from the newer schools.csv: closed, with no data of its own, before its region's first data
+            // year. S007 likewise, but its region (69) has no data at all: the year is not known.
             "schools", List.of(
                     row("S001", "МБОУ «СОШ № 1», \"Лицей\" им. Д'Артаньяна", "Нижний Новгород",
-                            "{\"тип\": \"городская\", \"учащихся\": 812}", null, null, null, true),
-                    row("S002", "Школа №2", "Арзамас", "{}", null, null, null, true),
-                    row("S003", "Основная школа с. Ивановка", "Арзамас", "{\"тип\": \"сельская\"}", null, null, null, true),
-                    row("S005", "Закрытая школа", "Саров", "{}", null, 2022, "absent", false),
-                    // dated rows (as_of_year): the latest is the greatest year of the current version
-                    row("S006", "Школа №6", "Северный округ", "{}", null, null, null, true)),
+                            "{\"тип\": \"городская\", \"учащихся\": 812}", null, null, null, true, "52"),
+                    row("S002", "Школа №2", "Арзамас", "{}", null, null, null, true, "52"),
+                    row("S003", "Основная школа с. Ивановка", "Арзамас", "{\"тип\": \"сельская\"}", null, null, null, true,
+                            "52"),
+                    row("S005", "Закрытая школа", "Саров", "{}", null, 2022, "absent", false, "52"),
+                    // dated rows (as_of_year): the latest is the greatest year of the current version; no region: ''
+                    row("S006", "Школа №6", "Северный округ", "{}", null, null, null, true, ""),
+                    row("S007", "Закрытая школа другого региона", "Тверь", "{}", null, null, "absent", false, "69")),
             // S006's years in the current version only: the superseded version's 2022 row and the failed load's are not
             // years of the school.
             "school_years", List.of(
@@ -363,51 +367,51 @@ public class ClickHouseSqlOnChdbTest {
     static final Mart LIST_MEMBERSHIP = Mart.of("list_membership", "list_year, school_id",
             "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "on_list BOOLEAN", "source VARCHAR",
             "reasons VARCHAR", "rule VARCHAR", "procedures VARCHAR", "severity VARCHAR", "results_year INTEGER",
-            "rule_b_undecided BOOLEAN", "severity_note VARCHAR");
+            "rule_b_undecided BOOLEAN", "severity_note VARCHAR", "region VARCHAR");
     static final Mart SCHOOL_STATUS = Mart.of("school_status", "list_year, school_id",
             "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "school_name VARCHAR", "municipality VARCHAR",
             "on_list BOOLEAN", "status VARCHAR", "consecutive_years INTEGER", "total_years INTEGER", "cluster INTEGER",
-            "cluster_name VARCHAR", "cluster_reason VARCHAR", "no_data_reason VARCHAR", "shnor_shnsu BOOLEAN");
+            "cluster_name VARCHAR", "cluster_reason VARCHAR", "no_data_reason VARCHAR", "shnor_shnsu BOOLEAN", "region VARCHAR");
     static final Mart LIST_TRANSITIONS = Mart.of("list_transitions",
             "list_year, CASE WHEN level = 'region' THEN 0 ELSE 1 END, municipality",
             "run_id VARCHAR", "level VARCHAR", "list_year INTEGER", "municipality VARCHAR", "schools INTEGER",
             "on_list INTEGER", "entered INTEGER", "first_time INTEGER", "returning INTEGER", "stayed INTEGER",
-            "left INTEGER", "share_on_list DOUBLE", "no_data INTEGER");
+            "left INTEGER", "share_on_list DOUBLE", "no_data INTEGER", "region VARCHAR");
     static final Mart SCHOOL_YEAR_MARKERS = Mart.of("school_year_markers", "year, school_id, procedure, grade, subject",
             "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "procedure VARCHAR", "grade INTEGER",
             "subject VARCHAR", "participants INTEGER", "mark2 INTEGER", "below_min INTEGER", "share_mark2 DOUBLE",
             "share_below_min DOUBLE", "threshold DOUBLE", "marker BOOLEAN", "mean_result DOUBLE", "note VARCHAR",
-            "source VARCHAR");
+            "source VARCHAR", "region VARCHAR");
     static final Mart LIST_AGREEMENT = Mart.of("list_agreement", "list_year, school_id",
-            "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "official BOOLEAN", "computed BOOLEAN");
+            "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "official BOOLEAN", "computed BOOLEAN", "region VARCHAR");
     static final Mart OBJECTIVITY = Mart.of("objectivity", "year, school_id, signal, reason",
-            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "signal VARCHAR", "reason VARCHAR");
+            "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "signal VARCHAR", "reason VARCHAR", "region VARCHAR");
     static final Mart ISB = Mart.of("isb", "year, school_id",
             "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "isb DOUBLE", "indicators_used INTEGER",
-            "indicators VARCHAR", "shnsu BOOLEAN", "shnor_shnsu BOOLEAN");
+            "indicators VARCHAR", "shnsu BOOLEAN", "shnor_shnsu BOOLEAN", "region VARCHAR");
     static final Mart RESILIENCE = Mart.of("resilience", "year, school_id",
             "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "isb DOUBLE", "result_index DOUBLE",
             "residual DOUBLE", "std_residual DOUBLE", "better_than_expected BOOLEAN", "resilient BOOLEAN",
-            "training_site BOOLEAN", "training_site_reason VARCHAR");
+            "training_site BOOLEAN", "training_site_reason VARCHAR", "region VARCHAR");
     static final Mart RISK_PROFILE = Mart.of("risk_profile", "year, school_id, source, risk",
             "run_id VARCHAR", "year INTEGER", "school_id VARCHAR", "risk VARCHAR", "level VARCHAR", "source VARCHAR",
-            "evidence VARCHAR");
+            "evidence VARCHAR", "region VARCHAR");
     static final Mart UNRECOGNISED_SUBJECTS = Mart.of("unrecognised_subjects", "year, procedure, subject_as_written",
             "run_id VARCHAR", "year INTEGER", "procedure VARCHAR", "subject_as_written VARCHAR", "subject VARCHAR",
-            "schools BIGINT", "file_rows BIGINT", "reason VARCHAR");
+            "schools BIGINT", "file_rows BIGINT", "reason VARCHAR", "region VARCHAR");
     static final Mart EARLY_WARNING = Mart.of("early_warning", "list_year, school_id",
             "run_id VARCHAR", "list_year INTEGER", "school_id VARCHAR", "probability DOUBLE", "rank INTEGER",
-            "band VARCHAR", "factors VARCHAR", "risk_zone BOOLEAN", "recommended BOOLEAN", "method VARCHAR", "note VARCHAR");
+            "band VARCHAR", "factors VARCHAR", "risk_zone BOOLEAN", "recommended BOOLEAN", "method VARCHAR", "note VARCHAR", "region VARCHAR");
     static final Mart EARLY_WARNING_BACKTEST = Mart.of("early_warning_backtest", "list_year",
             "run_id VARCHAR", "list_year INTEGER", "k INTEGER", "recall_at_k DOUBLE", "precision_at_k DOUBLE", "auc DOUBLE",
             "baseline_recall_at_k DOUBLE", "baseline_precision_at_k DOUBLE", "candidates INTEGER",
-            "baseline_flagged INTEGER", "training_years INTEGER", "note VARCHAR");
+            "baseline_flagged INTEGER", "training_years INTEGER", "note VARCHAR", "region VARCHAR");
     static final Mart EARLY_WARNING_CALIBRATION = Mart.of("early_warning_calibration", "decile",
-            "run_id VARCHAR", "decile INTEGER", "schools INTEGER", "predicted DOUBLE", "observed DOUBLE");
+            "run_id VARCHAR", "decile INTEGER", "schools INTEGER", "predicted DOUBLE", "observed DOUBLE", "region VARCHAR");
     static final Mart MEASURE_EFFECTS = Mart.of("measure_effects", "list_year, track, measure_type",
             "run_id VARCHAR", "list_year INTEGER", "track INTEGER", "measure_type VARCHAR", "treated INTEGER",
             "controls INTEGER", "treated_change DOUBLE", "control_change DOUBLE", "effect DOUBLE", "ci_low DOUBLE",
-            "ci_high DOUBLE", "note VARCHAR");
+            "ci_high DOUBLE", "note VARCHAR", "region VARCHAR");
     static final List<Mart> MARTS = List.of(LIST_MEMBERSHIP, SCHOOL_STATUS, LIST_TRANSITIONS, SCHOOL_YEAR_MARKERS,
             LIST_AGREEMENT, OBJECTIVITY, ISB, RESILIENCE, RISK_PROFILE, UNRECOGNISED_SUBJECTS, EARLY_WARNING,
             EARLY_WARNING_BACKTEST, EARLY_WARNING_CALIBRATION, MEASURE_EFFECTS);
@@ -435,128 +439,128 @@ public class ClickHouseSqlOnChdbTest {
     static final Publication FIRST = new Publication("A", marts(
             LIST_MEMBERSHIP, List.of(
                     row("run-A", 2023, "S001", true, "official", "ВПР, ОГЭ: «низкие» результаты, \"красная зона\"",
-                            null, null, null, null, false, null),
-                    row("run-A", 2023, "S002", false, null, null, null, null, null, 2022, true, "в официальном списке, маркеров нет"),
+                            null, null, null, null, false, null, "52"),
+                    row("run-A", 2023, "S002", false, null, null, null, null, null, 2022, true, "в официальном списке, маркеров нет", "52"),
                     row("run-A", 2024, "S001", true, "computed", "ВПР", "both",
-                            "ВПР 5 Математика, ОГЭ Математика; ВПР 5 Математика (2 года)", "strong", 2023, false, null),
+                            "ВПР 5 Математика, ОГЭ Математика; ВПР 5 Математика (2 года)", "strong", 2023, false, null, "52"),
                     row("run-A", 2024, "S003", true, "official", null, "two_procedures", "ВПР 4 Русский язык, ЕГЭ Физика",
-                            "moderate", 2023, false, null)),
+                            "moderate", 2023, false, null, "52")),
             SCHOOL_STATUS, List.of(
                     row("run-A", 2023, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "entered", 1, 1, 2,
-                            "Городские, крупные", null, null, false),
-                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, "", null, "нет результатов", true),
+                            "Городские, крупные", null, null, false, "52"),
+                    row("run-A", 2023, "S002", "Школа №2", "Арзамас", false, null, 0, 0, null, "", null, "нет результатов", true, "52"),
                     row("run-A", 2024, "S001", "МБОУ «СОШ № 1», \"Лицей\"", "Нижний Новгород", true, "stayed", 2, 2, 4,
                             "Зона риска", "маркер: ВПР 5 Математика, ОГЭ Математика; близко к порогу: ВПР 6 Русский "
-                                    + "язык (28,0 % при пороге 30 %)", null, false)),
+                                    + "язык (28,0 % при пороге 30 %)", null, false, "52")),
             LIST_TRANSITIONS, List.of(
-                    row("run-A", "region", 2023, null, 15, 1, null, null, null, null, null, 0.0667, 0),
-                    row("run-A", "municipality", 2023, "Арзамас", 5, 0, null, null, null, null, null, 0.0, null),
-                    row("run-A", "municipality", 2023, "Нижний Новгород", 10, 1, null, null, null, null, null, 0.1, 0),
-                    row("run-A", "region", 2024, null, 15, 2, 1, 1, 0, 1, 0, 0.13333333333333333, 0),
-                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2, 0)),
+                    row("run-A", "region", 2023, null, 15, 1, null, null, null, null, null, 0.0667, 0, "52"),
+                    row("run-A", "municipality", 2023, "Арзамас", 5, 0, null, null, null, null, null, 0.0, null, "52"),
+                    row("run-A", "municipality", 2023, "Нижний Новгород", 10, 1, null, null, null, null, null, 0.1, 0, "52"),
+                    row("run-A", "region", 2024, null, 15, 2, 1, 1, 0, 1, 0, 0.13333333333333333, 0, "52"),
+                    row("run-A", "municipality", 2024, "Нижний Новгород", 10, 2, 1, 1, 0, 1, 0, 0.2, 0, "52")),
             SCHOOL_YEAR_MARKERS, List.of(
                     row("run-A", 2023, "S001", "ВПР", 5, "Математика", 25, 8, null, 0.32, null, 0.3, true, 3.12, "",
-                            "student"),
+                            "student", "52"),
                     row("run-A", 2023, "S001", "ВПР", 5, "Русский язык", 3, 1, null, 0.3333333333333333, null, 0.3,
-                            null, null, "участников меньше 5: маркер не рассчитан", "student"),
+                            null, null, "участников меньше 5: маркер не рассчитан", "student", "52"),
                     row("run-A", 2023, "S001", "ОГЭ", 9, "Математика", 41, 6, 3, 0.14634146341463414,
-                            0.07317073170731707, 0.25, false, 3.5365853658536586, "", "aggregate"),
+                            0.07317073170731707, 0.25, false, 3.5365853658536586, "", "aggregate", "52"),
                     row("run-A", 2023, "S002", "ЕГЭ", 11, "Русский язык", 120, null, 2, null, 0.016666666666666666,
                             0.123457, false, 68.4, "«2» на ЕГЭ не ставят: доля ниже минимума, порог \"0,123457\"",
-                            "aggregate")),
+                            "aggregate", "52")),
             LIST_AGREEMENT, List.of(
-                    row("run-A", 2024, "S001", true, true),
-                    row("run-A", 2024, "S002", false, true),
-                    row("run-A", 2024, "S003", true, false)),
+                    row("run-A", 2024, "S001", true, true, "52"),
+                    row("run-A", 2024, "S002", false, true, "52"),
+                    row("run-A", 2024, "S003", true, false, "52")),
             OBJECTIVITY, List.of(
                     row("run-A", 2023, "S001", "fioko", "в списке ФИОКО: признаки необъективности результатов ВПР "
-                            + "(ВПР 5 класс, русский язык; \"резкий рост\")"),
-                    row("run-A", 2023, "S001", "official_list", "в официальном списке 2024 с причиной «необъективность»"),
+                            + "(ВПР 5 класс, русский язык; \"резкий рост\")", "52"),
+                    row("run-A", 2023, "S001", "official_list", "в официальном списке 2024 с причиной «необъективность»", "52"),
                     row("run-A", 2023, "S001", "vpr_below_oge", "доля «2» по ВПР 3,1 % при ожидаемой по ОГЭ 14,6 % "
-                            + "(разрыв 11,5 п.п., порог 10,0 п.п.); признак для проверки, не вывод"),
-                    row("run-A", 2024, "S002", "fioko", "в списке ФИОКО: признаки необъективности результатов ВПР")),
+                            + "(разрыв 11,5 п.п., порог 10,0 п.п.); признак для проверки, не вывод", "52"),
+                    row("run-A", 2024, "S002", "fioko", "в списке ФИОКО: признаки необъективности результатов ВПР", "52")),
             ISB, List.of(
                     row("run-A", 2024, "S001", 73.123457, 5,
                             "parents_higher_education_share,unemployed_parents_share,low_income_share,ovz_share,"
-                                    + "computers_per_100", false, true),
+                                    + "computers_per_100", false, true, "52"),
                     row("run-A", 2024, "S002", 0.0, 4, "parents_higher_education_share,low_income_share,ovz_share,"
-                            + "computers_per_100", true, false),
-                    row("run-A", 2024, "S003", null, 1, "ovz_share", null, false)),
+                            + "computers_per_100", true, false, "52"),
+                    row("run-A", 2024, "S003", null, 1, "ovz_share", null, false, "52")),
             RESILIENCE, List.of(
-                    row("run-A", 2024, "S001", 73.123457, 0.3, -0.123457, -1.0000000000000002, false, false, false, null),
+                    row("run-A", 2024, "S001", 73.123457, 0.3, -0.123457, -1.0000000000000002, false, false, false, null, "52"),
                     row("run-A", 2024, "S002", 0.0, 0.61, 0.2, 2.25, true, true, true,
-                            "устойчивая школа: результат «выше ожидаемого», ИСБ ниже медианы"),
-                    row("run-A", 2024, "S003", null, null, null, null, null, null, false, null)),
+                            "устойчивая школа: результат «выше ожидаемого», ИСБ ниже медианы", "52"),
+                    row("run-A", 2024, "S003", null, null, null, null, null, null, false, null, "52")),
             RISK_PROFILE, List.of(
                     row("run-A", 2024, "S001", "дефицит кадров", "средний", "context",
-                            "вакансий 2, без профильной подготовки 0,0 %"),
-                    row("run-A", 2024, "S001", "транспортная доступность", "нет данных", "context", null),
+                            "вакансий 2, без профильной подготовки 0,0 %", "52"),
+                    row("run-A", 2024, "S001", "транспортная доступность", "нет данных", "context", null, "52"),
                     row("run-A", 2024, "S001", "Низкая учебная мотивация", "высокий", "survey",
-                            "анкетирование ФИОКО (500+)"),
-                    row("run-A", 2024, "S002", "малокомплектная школа", "низкий", "context", "не малокомплектная")),
+                            "анкетирование ФИОКО (500+)", "52"),
+                    row("run-A", 2024, "S002", "малокомплектная школа", "низкий", "context", "не малокомплектная", "52")),
             UNRECOGNISED_SUBJECTS, List.of(
-                    row("run-A", 2023, "ВПР", "Астрономия", "астрономия", 2L, 9L, "нераспознанный предмет"),
-                    row("run-A", 2023, "ВПР", "астрономия.", "астрономия", 1L, 1L, "нераспознанный предмет"),
+                    row("run-A", 2023, "ВПР", "Астрономия", "астрономия", 2L, 9L, "нераспознанный предмет", "52"),
+                    row("run-A", 2023, "ВПР", "астрономия.", "астрономия", 1L, 1L, "нераспознанный предмет", "52"),
                     row("run-A", 2023, "ЕГЭ", "Астрономия", "астрономия", 1L, 5L,
-                            "нераспознанный предмет: нет минимального балла ЕГЭ")),
+                            "нераспознанный предмет: нет минимального балла ЕГЭ", "52")),
             EARLY_WARNING, List.of(
                     row("run-A", 2025, "S002", 0.4375, 1, "высокий", "доля «2» по ОГЭ 9 математика 27,0 % (порог 30,0 %); "
-                            + "2 вакансии учителей", true, true, "модель", null),
+                            + "2 вакансии учителей", true, true, "модель", null, "52"),
                     row("run-A", 2025, "S003", null, null, null, null, false, false, null,
-                            "нет результатов за 2023: вероятность не считается")),
+                            "нет результатов за 2023: вероятность не считается", "52")),
             EARLY_WARNING_BACKTEST, List.of(
                     row("run-A", 2023, 0, null, null, null, null, null, 14, 3, 1,
-                            "недостаточно истории: 2 года списка до 2022 включительно (нужно не меньше 3)"),
-                    row("run-A", 2024, 2, 0.5, 0.5, 0.8125, 0.25, 0.25, 14, 3, 2, null)),
+                            "недостаточно истории: 2 года списка до 2022 включительно (нужно не меньше 3)", "52"),
+                    row("run-A", 2024, 2, 0.5, 0.5, 0.8125, 0.25, 0.25, 14, 3, 2, null, "52")),
             EARLY_WARNING_CALIBRATION, List.of(
-                    row("run-A", 1, 2, 0.012, 0.0),
-                    row("run-A", 2, 2, 0.4375, 0.5)),
+                    row("run-A", 1, 2, 0.012, 0.0, "52"),
+                    row("run-A", 2, 2, 0.4375, 0.5, "52")),
             MEASURE_EFFECTS, List.of(
                     row("run-A", 2024, 1, "marker", 12, 20, -0.08, -0.02, -0.06, -0.1, -0.02,
-                            "связь для обсуждения, не доказательство: школы получили меру не случайно"),
+                            "связь для обсуждения, не доказательство: школы получили меру не случайно", "52"),
                     row("run-A", 2025, 3, "prevention", 30, 0, null, null, null, null, null,
-                            "результатов 2025 года ещё нет"))));
+                            "результатов 2025 года ещё нет", "52"))));
 
     static final Publication SECOND = new Publication("B", marts(
             LIST_MEMBERSHIP, List.of(
                     row("run-B", 2024, "S002", true, "computed", "Социальные условия; 'ШНСУ'", "same_procedure_two_years",
-                            "ОГЭ Математика (2 года)", "moderate", 2023, false, null),
-                    row("run-B", 2025, "S001", false, null, null, null, null, null, 2024, true, "в официальном списке, маркеров нет")),
+                            "ОГЭ Математика (2 года)", "moderate", 2023, false, null, "52"),
+                    row("run-B", 2025, "S001", false, null, null, null, null, null, 2024, true, "в официальном списке, маркеров нет", "52")),
             SCHOOL_STATUS, List.of(
                     row("run-B", 2024, "S002", "Школа №2", "Арзамас", true, "first_time", 1, 1, 1, "Сельские",
-                            "рост доли «2» за 3 года: ОГЭ Математика", null, false)),
+                            "рост доли «2» за 3 года: ОГЭ Математика", null, false, "52")),
             LIST_TRANSITIONS, List.of(
-                    row("run-B", "region", 2024, null, 16, 1, 1, 1, 0, 0, 2, 0.0625, 0),
-                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666, null)),
+                    row("run-B", "region", 2024, null, 16, 1, 1, 1, 0, 0, 2, 0.0625, 0, "52"),
+                    row("run-B", "municipality", 2024, "Арзамас", 6, 1, 1, 1, 0, 0, 0, 0.16666666666666666, null, "52")),
             SCHOOL_YEAR_MARKERS, List.of(
                     row("run-B", 2024, "S003", "ВПР", 4, "Окружающий мир", 12, 0, null, 0.0, null, 0.3, false, 4.25, "",
-                            "student")),
+                            "student", "52")),
             LIST_AGREEMENT, List.of(
-                    row("run-B", 2025, "S001", false, true)),
+                    row("run-B", 2025, "S001", false, true, "52")),
             OBJECTIVITY, List.of(
                     row("run-B", 2024, "S003", "fioko",
-                            "в списке ФИОКО: признаки необъективности результатов ВПР (математика, 'повтор')")),
+                            "в списке ФИОКО: признаки необъективности результатов ВПР (математика, 'повтор')", "52")),
             ISB, List.of(
-                    row("run-B", 2025, "S001", 100.0, 6, "все шесть показателей", false, true)),
+                    row("run-B", 2025, "S001", 100.0, 6, "все шесть показателей", false, true, "52")),
             RESILIENCE, List.of(
                     row("run-B", 2025, "S002", 10.5, 0.7, 0.3, 1.5, true, false, true,
-                            "результат выше ожидаемого, без маркеров 2 года, \"резерв\"")),
+                            "результат выше ожидаемого, без маркеров 2 года, \"резерв\"", "52")),
             RISK_PROFILE, List.of(
                     row("run-B", 2025, "S003", "языковые барьеры", "высокий", "context",
-                            "доля обучающихся, для которых русский не родной, 12,5 %")),
+                            "доля обучающихся, для которых русский не родной, 12,5 %", "52")),
             UNRECOGNISED_SUBJECTS, List.of(
                     row("run-B", 2024, "ОГЭ", "Информатика и ИКТ (КЕГЭ)", "информатика и икт кегэ", 3L, 41L,
-                            "нераспознанный предмет")),
+                            "нераспознанный предмет", "52")),
             EARLY_WARNING, List.of(
                     row("run-B", 2026, "S001", null, null, null, null, false, false, "правило зоны риска",
-                            "в списке 2025 года: школу сопровождают по треку 1, прогноз входа не считается")),
+                            "в списке 2025 года: школу сопровождают по треку 1, прогноз входа не считается", "52")),
             EARLY_WARNING_BACKTEST, List.of(
-                    row("run-B", 2025, 1, 1.0, 1.0, 1.0, 0.0, 0.0, 9, 0, 3, null)),
+                    row("run-B", 2025, 1, 1.0, 1.0, 1.0, 0.0, 0.0, 9, 0, 3, null, "52")),
             EARLY_WARNING_CALIBRATION, List.of(
-                    row("run-B", 1, 9, 0.1, 0.111111)),
+                    row("run-B", 1, 9, 0.1, 0.111111, "52")),
             MEASURE_EFFECTS, List.of(
                     row("run-B", 2024, 2, "near_threshold", 2, 0, null, null, null, null, null,
-                            "мало школ с результатами за 2023 и 2024 годы: 2 (нужно не меньше 3)"))));
+                            "мало школ с результатами за 2023 и 2024 годы: 2 (нужно не меньше 3)", "52"))));
 
     @Test
     void publicationReplacesMartsAndExportsAgreeOnBothEngines() throws Exception {

@@ -14,6 +14,7 @@ import static ru.orientir.dashboards.datasets.MartDatasets.MEMBERSHIP_YEARS;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_LOAD;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_QUARANTINE;
 import static ru.orientir.dashboards.datasets.MartDatasets.META_RUN;
+import static ru.orientir.dashboards.datasets.MartDatasets.FEDERAL_DYNAMICS;
 import static ru.orientir.dashboards.datasets.MartDatasets.REGION_DYNAMICS;
 import static ru.orientir.dashboards.datasets.MartDatasets.RESILIENCE;
 import static ru.orientir.dashboards.datasets.MartDatasets.RISK_PROFILE;
@@ -68,7 +69,7 @@ public final class OrientirDashboards {
     }
 
     public static List<Dashboard> all() {
-        return List.of(entryExit(), municipalities(), ministry(), schoolProfile(), riskProfiles(), resilience(),
+        return List.of(entryExit(), municipalities(), ministry(), federal(), schoolProfile(), riskProfiles(), resilience(),
                 earlyWarning(), roadmap(), dataQuality());
     }
 
@@ -170,6 +171,39 @@ public final class OrientirDashboards {
                                 + "по региону); доля «2» — средняя по оценённым процедурам (ЕГЭ — ниже минимального балла).",
                                 12))),
                 List.of());
+    }
+
+    /**
+     * The federal comparison of regions year over year (issue 16): list size and share, entries and exits, the results
+     * gap, the share of ШНСУ on the list. A regional role sees its own region's rows only (row-level security).
+     */
+    static Dashboard federal() {
+        Metric schools = new Metric("Школ", "SUM(schools)", COUNT);
+        Metric gap = new Metric("Разрыв по доле «2» (список − остальные)", "AVG(results_gap)", PERCENT);
+        Metric indexGap = new Metric("Разрыв по индексу (список − остальные)", "AVG(result_index_gap)", INDEX);
+        Metric shnsuOnList = new Metric("Доля ШНСУ среди школ списка", "AVG(shnsu_on_list_share)", PERCENT);
+        Chart heat = chart("federal_share_heatmap", "Доля школ в списке ШНОР: регионы по годам", Viz.HEATMAP,
+                FEDERAL_DYNAMICS, List.of("list_year", "region"), List.of(SHARE), null, Map.of());
+        Chart size = chart("federal_list_size", "Размер списка ШНОР по регионам", Viz.LINE, FEDERAL_DYNAMICS,
+                List.of("list_year", "region"), List.of(ON_LIST), null, Map.of("y_axis_title", "Школ"));
+        Chart flows = chart("federal_entered_left", "Вошли и вышли: регионы, все годы", Viz.BAR, FEDERAL_DYNAMICS,
+                List.of("region"), List.of(ENTERED, LEFT), null, Map.of());
+        Chart table = chart("federal_table", "Регионы год к году: список, вход, выход, разрыв в результатах, ШНСУ",
+                Viz.TABLE, FEDERAL_DYNAMICS, List.of("region", "list_year"),
+                List.of(schools, ON_LIST, ENTERED, LEFT, SHARE, gap, indexGap, shnsuOnList), null, Map.of());
+        return new Dashboard("shnor-federal", "Регионы: сравнение год к году",
+                "Для федерального уровня и общего хранилища нескольких регионов: размер и доля списка ШНОР, вход и "
+                        + "выход, разрыв в результатах между школами списка и остальными, доля ШНСУ в списке.",
+                List.of(row(60, Cell.of(heat, 7), Cell.of(size, 5)),
+                        row(60, Cell.of(table, 8), Cell.of(flows, 4)),
+                        row(16, Cell.note("Каждый регион считается **отдельно**: пороги ИСБ и ШНСУ, годы списков, доли "
+                                + "и переходы — по школам своего региона, так же как в хранилище одного региона. Разрыв "
+                                + "в результатах — средняя доля «2» (ЕГЭ — ниже минимального балла) школ списка минус "
+                                + "средняя доля остальных школ региона за год до года списка. ШНСУ в каждом регионе — его "
+                                + "нижний квантиль ИСБ, поэтому сравнивайте долю ШНСУ **среди школ списка**. Код региона "
+                                + "пуст, если справочник школ не указывает код субъекта (хранилище одного региона).",
+                                12))),
+                List.of(new Filter("Регион", FEDERAL_DYNAMICS, "region")));
     }
 
     static Dashboard schoolProfile() {

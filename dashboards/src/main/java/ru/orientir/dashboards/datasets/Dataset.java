@@ -34,7 +34,12 @@ public record Dataset(String table, String title, List<Column> columns, boolean 
     }
     /** Whether rows belong to a municipality (row-level security filters these datasets for municipal roles). */
     public boolean municipal() {
-        return columns.stream().anyMatch(c -> c.name().equals("municipality"));
+        return has("municipality");
+    }
+
+    /** Whether the dataset has the column. */
+    public boolean has(String column) {
+        return columns.stream().anyMatch(c -> c.name().equals(column));
     }
 
     public String label(String column) {

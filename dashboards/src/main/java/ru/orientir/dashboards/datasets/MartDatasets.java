@@ -31,7 +31,8 @@ public final class MartDatasets {
             new Column("left", "Вышли", COUNT),
             new Column("share_on_list", "Доля в списке", PERCENT),
             new Column("no_data", "Нет данных", COUNT),
-            new Column("run_id", "Запуск")));
+            new Column("run_id", "Запуск"),
+            new Column("region", "Регион (код субъекта)")));
 
     public static final Dataset SCHOOL_STATUS = new Dataset("school_status", "Статус школ по годам", List.of(
             new Column("list_year", "Год списка"),
@@ -47,7 +48,8 @@ public final class MartDatasets {
             new Column("cluster_reason", "Основание кластера"),
             new Column("no_data_reason", "Почему нет данных"),
             new Column("shnor_shnsu", "ШНОР и ШНСУ (программа)"),
-            new Column("run_id", "Запуск")));
+            new Column("run_id", "Запуск"),
+            new Column("region", "Регион (код субъекта)")));
 
     public static final Dataset LIST_MEMBERSHIP = new Dataset("list_membership", "Членство в списке", List.of(
             new Column("list_year", "Год списка"),
@@ -136,7 +138,25 @@ public final class MartDatasets {
             new Column("returning", "Повторно", COUNT),
             new Column("stayed", "Остались", COUNT),
             new Column("left", "Вышли", COUNT),
-            new Column("share_on_list", "Доля в списке", PERCENT)));
+            new Column("share_on_list", "Доля в списке", PERCENT),
+            new Column("region", "Регион (код субъекта)")));
+
+    /**
+     * The federal comparison: each region's list year by year — size, entries, exits, the results gap between the
+     * list's schools and the rest, the share of ШНСУ (docs/methodology.md, «Несколько регионов в одном хранилище»).
+     */
+    public static final Dataset FEDERAL_DYNAMICS = Dataset.view("v_federal_dynamics", "Регионы: список ШНОР год к году",
+            List.of(new Column("region", "Регион (код субъекта)"),
+                    new Column("list_year", "Год списка"),
+                    new Column("schools", "Школ", COUNT),
+                    new Column("on_list", "В списке", COUNT),
+                    new Column("entered", "Вошли", COUNT),
+                    new Column("left", "Вышли", COUNT),
+                    new Column("share_on_list", "Доля в списке", PERCENT),
+                    new Column("results_gap", "Разрыв по доле «2» (список − остальные)", PERCENT),
+                    new Column("result_index_gap", "Разрыв по индексу результатов (список − остальные)", INDEX),
+                    new Column("shnsu_share", "Доля ШНСУ среди школ", PERCENT),
+                    new Column("shnsu_on_list_share", "Доля ШНСУ среди школ списка", PERCENT)));
 
     /** Schools ever on the list, with a "+"/"−" mark for every list year (the tables regions publish). */
     public static final Dataset MEMBERSHIP_YEARS = Dataset.view("v_membership_years", "Членство школ в списке по годам",
@@ -388,7 +408,7 @@ public final class MartDatasets {
     }
 
     public static List<Dataset> views() {
-        return List.of(YEAR_FLOWS, REGION_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS, SCHOOL_RESULTS, RISK_PROFILE,
+        return List.of(YEAR_FLOWS, REGION_DYNAMICS, FEDERAL_DYNAMICS, MEMBERSHIP_YEARS, SCHOOL_YEARS, SCHOOL_RESULTS, RISK_PROFILE,
                 RESILIENCE, LIST_GAP, SCHOOL_CONTEXT, SCHOOL_STAFFING, EARLY_WARNING, EARLY_WARNING_BACKTEST,
                 EARLY_WARNING_CALIBRATION, PLAN, PLAN_SCHOOLS, ROADMAP, MEASURE_EFFECTS);
     }

@@ -53,15 +53,7 @@ final class MunicipalAccess {
             rule.put("roles", List.of(role));
             rule.put("group_key", "municipality");
             rule.put("clause", clause(municipality));
-            List<JsonNode> existing = rules.stream().filter(r -> name.equals(r.path("name").asText())).toList();
-            if (existing.isEmpty()) {
-                client.post("/api/v1/rowlevelsecurity/", rule);
-            } else {
-                client.put("/api/v1/rowlevelsecurity/" + existing.get(0).path("id").asLong(), rule);
-                for (int i = 1; i < existing.size(); i++) {
-                    client.delete("/api/v1/rowlevelsecurity/" + existing.get(i).path("id").asLong());
-                }
-            }
+            upsert(rules, name, rule);
         }
     }
 
@@ -77,6 +69,70 @@ final class MunicipalAccess {
             return "municipality = '" + municipality + "'";
         }
         return "hex(municipality) = '" + HexFormat.of().withUpperCase().formatHex(municipality.getBytes(StandardCharsets.UTF_8)) + "'";
+    }
+
+    /**
+     * The roles of regional ministries in a warehouse of several regions (issue 16): per region code one role,
+     * {@code Регион: <код>}, reading the municipal datasets and the regional ones, each filtered to the region's rows —
+     * by the dataset's own region column where it has one, else by its schools' or its municipalities' region
+     * (v_schools). Fails closed as the municipal roles do. Codes are two digits (the ingest makes them so), checked
+     * again here before they reach a rule.
+     *
+     * @param datasets the dataset ids of the datasets a regional role reads, with the column its rule filters by:
+     *                 {@code region}, {@code school_id} or {@code municipality}
+     */
+    void applyRegions(List<String> regions, Map<String, List<Long>> datasets) {
+        if (regions.isEmpty()) {
+            return;
+        }
+        List<Long> all = datasets.values().stream().flatMap(List::stream).distinct().toList();
+        List<Long> permissions = datasourceAccess(all);
+        List<JsonNode> rules = client.list("rowlevelsecurity");
+        for (String region : regions) {
+            if (!region.matches("\\d{2}")) {
+                throw new SupersetException("Код региона «" + region + "» в витринах — не две цифры: роль региона не "
+                        + "создана. Исправьте столбец «код субъекта» в справочнике школ и перезапустите расчёт");
+            }
+            long role = ensureRole(SupersetSync.REGIONAL_ROLE_PREFIX + region);
+            client.post("/api/v1/security/roles/" + role + "/permissions", Map.of("permission_view_menu_ids", permissions));
+            for (Map.Entry<String, List<Long>> by : datasets.entrySet()) {
+                if (by.getValue().isEmpty()) {
+                    continue;
+                }
+                String name = SupersetSync.RLS_PREFIX + "регион " + region + " (" + by.getKey() + ")";
+                Map<String, Object> rule = new LinkedHashMap<>();
+                rule.put("name", name);
+                rule.put("description", "Региональное министерство видит только строки своего региона");
+                rule.put("filter_type", "Regular");
+                rule.put("tables", by.getValue());
+                rule.put("roles", List.of(role));
+                rule.put("group_key", "region");
+                rule.put("clause", regionClause(by.getKey(), region));
+                upsert(rules, name, rule);
+            }
+        }
+    }
+
+    /** The rule's SQL condition keeping one region's rows of a dataset filtered by {@code column}, on both engines. */
+    static String regionClause(String column, String region) {
+        return switch (column) {
+            case "region" -> "region = '" + region + "'";
+            case "school_id" -> "school_id IN (SELECT school_id FROM v_schools WHERE region = '" + region + "')";
+            case "municipality" -> "municipality IN (SELECT municipality FROM v_schools WHERE region = '" + region + "')";
+            default -> throw new IllegalArgumentException("no regional rule by " + column);
+        };
+    }
+
+    private void upsert(List<JsonNode> rules, String name, Map<String, Object> rule) {
+        List<JsonNode> existing = rules.stream().filter(r -> name.equals(r.path("name").asText())).toList();
+        if (existing.isEmpty()) {
+            client.post("/api/v1/rowlevelsecurity/", rule);
+        } else {
+            client.put("/api/v1/rowlevelsecurity/" + existing.get(0).path("id").asLong(), rule);
+            for (int i = 1; i < existing.size(); i++) {
+                client.delete("/api/v1/rowlevelsecurity/" + existing.get(i).path("id").asLong());
+            }
+        }
     }
 
     private void revokeLegacyAccessRole() {

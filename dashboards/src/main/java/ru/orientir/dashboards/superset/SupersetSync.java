@@ -40,6 +40,8 @@ public final class SupersetSync {
     /** The shared access role of earlier versions: no longer created; a sync takes its permissions away. */
     public static final String LEGACY_ACCESS_ROLE = "Orientir: муниципальный координатор";
     public static final String MUNICIPAL_ROLE_PREFIX = "МО: ";
+    /** A regional ministry's role in a warehouse of several regions: {@code Регион: 69}. */
+    public static final String REGIONAL_ROLE_PREFIX = "Регион: ";
     static final String RLS_PREFIX = "Orientir: только ";
 
     public record Result(int datasets, int charts, int dashboards, int municipalities, Map<String, Long> dashboardIds,
@@ -72,11 +74,13 @@ public final class SupersetSync {
         List<Dataset> datasets = MartDatasets.provisioned();
         List<Dashboard> dashboards = OrientirDashboards.all();
         List<String> municipalities;
+        List<String> regions;
         Map<String, Map<String, String>> types;
         Map<String, String> firstValues;
         try (Connection c = warehouse.connection()) {
             types = columnTypes(c, datasets);
             municipalities = municipalities(c);
+            regions = regions(c);
             firstValues = firstValues(c, dashboards);
         }
         // the sync's time in every dataset: Superset then records each as changed and keys its charts' cache anew (see
@@ -97,7 +101,21 @@ public final class SupersetSync {
                 .collect(LinkedHashMap::new, (m, ch) -> m.put(ch.uuid().toString(), ch.key()), Map::putAll));
 
         List<Long> municipalDatasets = datasets.stream().filter(Dataset::municipal).map(d -> datasetIds.get(d.table())).toList();
-        new MunicipalAccess(client).apply(municipalities, municipalDatasets, DATABASE_NAME);
+        MunicipalAccess access = new MunicipalAccess(client);
+        access.apply(municipalities, municipalDatasets, DATABASE_NAME);
+        // a regional ministry reads its region's rows: by the dataset's region column, else by its schools or
+        // municipalities (the data-quality tables are the installation's, not a region's)
+        Map<String, List<Long>> regional = new LinkedHashMap<>();
+        for (String by : List.of("region", "school_id", "municipality")) {
+            regional.put(by, new ArrayList<>());
+        }
+        for (Dataset d : datasets) {
+            String by = d.has("region") ? "region" : !d.municipal() ? null : d.has("school_id") ? "school_id" : "municipality";
+            if (by != null) {
+                regional.get(by).add(datasetIds.get(d.table()));
+            }
+        }
+        access.applyRegions(regions, regional);
         return new Result(datasetIds.size(), chartIds.size(), dashboardIds.size(), municipalities.size(), dashboardIds,
                 datasetIds, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -162,6 +180,18 @@ public final class SupersetSync {
             }
         }
         return first;
+    }
+
+    /** The region codes of the published marts; none in a one-region warehouse (its code is empty). */
+    static List<String> regions(Connection c) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT region FROM school_status WHERE region <> '' ORDER BY region")) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
     }
 
     static List<String> municipalities(Connection c) throws SQLException {

@@ -55,13 +55,15 @@ class MunicipalRlsSupersetTest {
         try (Warehouse w = Warehouse.open(settings()); Connection c = w.connection()) {
             w.migrate();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO school_status (run_id, list_year, school_id, "
-                    + "school_name, municipality, on_list, status, consecutive_years, total_years, cluster, cluster_name) "
-                    + "VALUES ('R1', 2024, ?, ?, ?, true, 'first_time', 1, 1, 2, 'впервые в списке')")) {
+                    + "school_name, municipality, on_list, status, consecutive_years, total_years, cluster, cluster_name, "
+                    + "region) VALUES ('R1', 2024, ?, ?, ?, true, 'first_time', 1, 1, 2, 'впервые в списке', ?)")) {
                 for (int m = 0; m < MUNICIPALITIES.size(); m++) {
                     for (int s = 0; s < 2; s++) {
                         ps.setString(1, "S" + m + "-" + s);
                         ps.setString(2, "Школа " + m + "-" + s);
                         ps.setString(3, MUNICIPALITIES.get(m));
+                        // two regions: the first three municipalities in 69, the others in 52
+                        ps.setString(4, m < 3 ? "69" : "52");
                         ps.executeUpdate();
                     }
                 }
@@ -118,6 +120,17 @@ class MunicipalRlsSupersetTest {
         assertEquals(new TreeSet<>(MUNICIPALITIES.subList(0, 2)), municipalities(two, dataset),
                 "two municipality roles: the rows of both");
 
+        // A regional ministry (issue 16): its region's rows, by the region column (school_status) and by its schools'
+        // region where a dataset has none (v_membership_years).
+        String ministry = "region-69-" + suffix;
+        SupersetClient region = SupersetClient.login(server.url(), ministry,
+                acceptance.createUser(ministry, "Gamma", SupersetSync.REGIONAL_ROLE_PREFIX + "69"));
+        assertEquals(new TreeSet<>(MUNICIPALITIES.subList(0, 3)), municipalities(region, dataset),
+                "region 69 reads the rows of its three municipalities and no other");
+        assertEquals(6, rows(region, dataset).size(), "two schools in each of its municipalities");
+        assertEquals(new TreeSet<>(MUNICIPALITIES.subList(0, 3)),
+                municipalities(region, first.datasetIds().get("v_membership_years")),
+                "by its schools where the dataset has no region column");
         assertReadsNothing(acceptance, "access-only-" + suffix, "Gamma", SupersetSync.LEGACY_ACCESS_ROLE);
         assertReadsNothing(acceptance, "gamma-only-" + suffix, "Gamma");
     }

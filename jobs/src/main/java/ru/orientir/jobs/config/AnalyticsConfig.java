@@ -33,6 +33,8 @@ import ru.orientir.etl.analytics.AnalyticsSettings;
  *   subjects:
  *     synonyms:                   # merged over the built-in table, canonical name: [variants]
  *       русский язык: [рус. яз., русск. язык]
+ *   regions:                      # a region's own thresholds (код субъекта), merged over all of the above
+ *     "69": {isb: {shnsu-quantile: 0.30}, resilience: {isb-quantile: 0.30}}
  * </pre>
  * Subject names are compared folded (case, ё/е, punctuation, spaces), so a variant only needs writing once.
  * Unknown keys (with the nearest valid one suggested), wrong types and out-of-range values stop every command at
@@ -59,11 +61,32 @@ public final class AnalyticsConfig {
                     + "{share: 0.3}}»). Исправьте раздел и запустите команду снова.");
         }
         StrictYaml.checkKeys(section, AnalyticsSettings.class, file, "analytics");
+        ObjectNode own = section.deepCopy();
+        JsonNode regions = own.remove("regions");
         ObjectNode merged = MAPPER.valueToTree(AnalyticsSettings.defaults());
-        merge(merged, section);
+        merged.remove("regions");
+        merge(merged, own);
         AnalyticsSettings settings = StrictYaml.bind(merged, AnalyticsSettings.class, file, "analytics");
+        // analytics.regions.<код>: a region's own thresholds, merged over the installation's (docs/methodology.md §0)
+        Map<String, AnalyticsSettings> byRegion = new java.util.TreeMap<>();
+        if (regions != null && !regions.isNull()) {
+            if (!regions.isObject()) {
+                throw new ConfigException(file + ": analytics.regions должен быть словарём «код субъекта: настройки» "
+                        + "(например, «regions: {\"69\": {isb: {shnsu-quantile: 0.3}}}»). Исправьте раздел и "
+                        + "запустите команду снова.");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = regions.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String code = e.getKey().strip().matches("\\d") ? "0" + e.getKey().strip() : e.getKey().strip();
+                ObjectNode region = merged.deepCopy();
+                if (e.getValue() != null && e.getValue().isObject()) {
+                    merge(region, e.getValue());
+                }
+                byRegion.put(code, StrictYaml.bind(region, AnalyticsSettings.class, file, "analytics.regions." + code));
+            }
+        }
         try {
-            return settings.validated();
+            return settings.withRegions(byRegion).validated();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

@@ -53,6 +53,32 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void aRegionsOwnThresholdsMergeOverTheInstallationsAndRoundTrip() throws Exception {
+        AnalyticsSettings s = AnalyticsConfig.parse(YAML.readTree("""
+                analytics:
+                  markers: {share: 0.25}
+                  isb: {shnsu-quantile: 0.2}
+                  regions:
+                    "69": {isb: {shnsu-quantile: 0.3}}
+                    7: {resilience: {isb-quantile: 0.4}}
+                """));
+        assertEquals(0.2, s.isb().shnsuQuantile(), "the installation's own");
+        assertEquals(java.util.Set.of("69", "07"), s.regions().keySet(), "codes as two digits");
+        AnalyticsSettings tver = s.forRegion("69");
+        assertEquals(0.3, tver.isb().shnsuQuantile(), "the region's override");
+        assertEquals(0.25, tver.markers().share(), "the installation's setting, not the default 0.30");
+        assertEquals(0.2, s.forRegion("07").isb().shnsuQuantile());
+        assertEquals(0.4, s.forRegion("07").resilience().isbQuantile());
+        assertEquals(s.withRegions(java.util.Map.of()), s.forRegion("52"), "a region without its own: the installation's");
+        assertEquals(s, AnalyticsConfig.MAPPER.treeToValue(AnalyticsConfig.toJson(s), AnalyticsSettings.class));
+        assertError("analytics:\n  regions:\n    \"69\": {isb: {shnsu-quantil: 0.3}}\n",
+                "неизвестный ключ «analytics.regions.69.isb.shnsu-quantil»");
+        assertError("analytics:\n  regions:\n    Тверская: {isb: {shnsu-quantile: 0.3}}\n",
+                "«Тверская» — не код субъекта РФ");
+        assertError("analytics:\n  regions:\n    \"69\": {isb: {shnsu-quantile: 1.5}}\n", "shnsu-quantile");
+    }
+
+    @Test
     void mistakesNameTheSettingInRussian() {
         assertError("analytics:\n  markers: {sharee: 0.2}\n", "orientir.yml: неизвестный ключ «analytics.markers.sharee». "
                 + "Возможно, имелось в виду «analytics.markers.share». Исправьте ключ и запустите команду снова.");

@@ -35,6 +35,8 @@ import ru.orientir.warehouse.Snapshot;
 public final class CountrySnapshot {
     /** The last assessment year; the years before it are generated backwards from here. */
     public static final int LAST_YEAR = 2024;
+    /** The country's regions (docs/methodology.md §0): every per-region rule runs 85 times over. */
+    public static final int REGIONS = 85;
     static final double WEAK_SHARE = 0.055;
     static final double BORDERLINE_SHARE = 0.12;
 
@@ -113,7 +115,8 @@ public final class CountrySnapshot {
     }
 
     /**
-     * One row per school with its fixed traits. Municipalities ≈ schools / 50 (the first is the regional centre);
+     * One row per school with its fixed traits. Municipalities ≈ schools / 50 (the first is the regional centre), dealt
+     * out among {@link #REGIONS} regions;
      * 12 % small rural ООШ/НОШ with 2–6 pupils a grade, the others 8–97 a grade, skewed small.
      */
     private static String schoolsTable(int schools) {
@@ -142,6 +145,8 @@ public final class CountrySnapshot {
                     FROM typed)
                 SELECT *,
                        'Муниципальный район № ' || (m + 1) AS municipality,
+                       -- REGIONS subjects of the Russian Federation, the municipalities dealt out among them in turn
+                       lpad(((m %% %d) + 1)::VARCHAR, 2, '0') AS region,
                        CASE WHEN urban THEN 'г. Центр-' || (m + 1) ELSE 'с. Поселение-' || (m + 1) || '-' || (village + 1) END
                            AS settlement,
                        cohort * CASE school_type WHEN 'НОШ' THEN 4 WHEN 'ООШ' THEN 9 ELSE 11 END AS students,
@@ -154,7 +159,7 @@ public final class CountrySnapshot {
                            AS transport,
                        0.55 * risk_z + CASE WHEN urban THEN 0 ELSE 0.6 END + CASE WHEN small THEN 0.3 ELSE 0 END
                            + least(1.0, centre_km / 300.0) * 0.3 + 0.5 * gauss(n, 'disadvantage') AS d
-                FROM placed""", municipalities, schools);
+                FROM placed""", municipalities, schools, REGIONS);
     }
 
     /** One row per school and assessment year: whether the school is weak that year (most weak schools, most years). */
@@ -206,7 +211,8 @@ public final class CountrySnapshot {
                    json_object('settlement', settlement, 'urban_rural', CASE WHEN urban THEN 'городская' ELSE 'сельская' END,
                                'school_type', school_type, 'small_school', CASE WHEN small THEN 'да' ELSE 'нет' END,
                                'students', students::VARCHAR)::VARCHAR AS extra_json,
-                   NULL::INTEGER AS opened, NULL::INTEGER AS closed, NULL::VARCHAR AS closed_source, true AS in_reference
+                   NULL::INTEGER AS opened, NULL::INTEGER AS closed, NULL::VARCHAR AS closed_source, true AS in_reference,
+                   region
             FROM country_school ORDER BY school_id""";
 
     /** List year Y+1 from assessment year Y: 90 % of the weak schools of Y and 8 % of the borderline ones. */

@@ -11,6 +11,8 @@ import ru.orientir.warehouse.marts.MartDescriptor.Kind;
  * {@code sql/export/}; MartsTest fails when the two disagree.
  */
 public final class Marts {
+    /** The last column of every mart and its export (issue 16: many regions in one warehouse). */
+    public static final String REGION = "region";
     private static final List<MartDescriptor> ALL = List.of(
             mart("list_transitions", "переходы списка ШНОР по годам: вошли, остались, вышли (регион и муниципалитеты)",
                     "level", "list_year", "municipality", "schools", "on_list", "entered", "first_time", "returning",
@@ -78,7 +80,10 @@ public final class Marts {
         return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
+    /** A mart's export columns; every mart ends with its rows' region (код субъекта РФ; '' in a one-region warehouse). */
     private static MartDescriptor mart(String name, String title, String... columns) {
-        return new MartDescriptor(name, title, Kind.MART, List.of(columns));
+        List<String> all = new java.util.ArrayList<>(List.of(columns));
+        all.add(REGION);
+        return new MartDescriptor(name, title, Kind.MART, List.copyOf(all));
     }
 }

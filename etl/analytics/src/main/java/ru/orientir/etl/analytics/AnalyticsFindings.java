@@ -20,6 +20,22 @@ public record AnalyticsFindings(List<UnrecognisedSubject> unrecognisedSubjects, 
         return new AnalyticsFindings(List.of(), List.of());
     }
 
+    /** The findings of passes over different regions (their own settings) as one run's. */
+    public static AnalyticsFindings merge(List<AnalyticsFindings> passes) {
+        List<UnrecognisedSubject> subjects = new java.util.ArrayList<>();
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        List<String> verdicts = new java.util.ArrayList<>();
+        for (AnalyticsFindings f : passes) {
+            subjects.addAll(f.unrecognisedSubjects());
+            years.addAll(f.ruleBUndecidedListYears());
+            if (f.earlyWarning() != null) {
+                verdicts.add(f.earlyWarning());
+            }
+        }
+        return new AnalyticsFindings(List.copyOf(subjects), List.copyOf(years),
+                verdicts.isEmpty() ? null : String.join("; ", verdicts));
+    }
+
     /** The same findings with the early warning's reading of its backtest (docs/methodology.md §9). */
     public AnalyticsFindings withEarlyWarning(String verdict) {
         return new AnalyticsFindings(unrecognisedSubjects, ruleBUndecidedListYears, verdict);

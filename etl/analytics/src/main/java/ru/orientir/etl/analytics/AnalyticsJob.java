@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,6 +32,7 @@ import ru.orientir.etl.analytics.lists.ListTransitions;
 import ru.orientir.etl.analytics.markers.Markers;
 import ru.orientir.etl.analytics.objectivity.ObjectivitySignals;
 import ru.orientir.etl.analytics.plan.PlanMarts;
+import ru.orientir.etl.analytics.regions.Regions;
 import ru.orientir.etl.analytics.resilience.Resilience;
 import ru.orientir.etl.analytics.results.ProcedureResults;
 import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
@@ -49,9 +54,19 @@ import ru.orientir.warehouse.Snapshot;
  */
 public final class AnalyticsJob {
     private final SparkSession spark;
-    private final AnalyticsSettings settings;
+    /** The installation's settings, with the regions' own ({@link AnalyticsSettings#regions()}). */
+    private final AnalyticsSettings configured;
+    /** The settings of the regions being computed (all of them, or one group of regions that share settings). */
+    private AnalyticsSettings settings;
+    /** The regions being computed, or null for every region of the snapshot. */
+    private List<String> onlyRegions;
+    /** The schools and municipalities of {@link #onlyRegions} (null with it). */
+    private Dataset<Row> groupSchools;
+    private Dataset<Row> groupMunicipalities;
     private BiConsumer<String, Duration> stepListener = (step, took) -> { };
     private AnalyticsFindings findings = AnalyticsFindings.none();
+    /** school_id → region of the run under way (docs/methodology.md §0). */
+    private Dataset<Row> regions;
 
     public AnalyticsJob(SparkSession spark) {
         this(spark, AnalyticsSettings.defaults());
@@ -60,7 +75,8 @@ public final class AnalyticsJob {
     public AnalyticsJob(SparkSession spark, AnalyticsSettings settings) {
         this.spark = spark;
         // names made canonical once: every rule then compares procedure and subject names with plain equality
-        this.settings = settings.validated().canonical();
+        this.configured = settings.validated().canonical();
+        this.settings = configured.withRegions(Map.of());
     }
 
     /** What the last {@link #run} found beside the marts: unrecognised subjects, list years without rule (b). */
@@ -74,9 +90,58 @@ public final class AnalyticsJob {
         return this;
     }
 
+    /**
+     * Computes every mart. Regions with thresholds of their own (analytics.regions) are computed apart, one pass per
+     * distinct set of settings over that set's regions only, and each mart is the files of every pass: a region's rows
+     * are the same as in a run of that region alone with its settings (docs/methodology.md §0).
+     */
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
         ExecutionMode.apply(spark, snapshot);
-        Dataset<Row> schools = read(snapshot, "schools");
+        if (configured.regions().isEmpty()) {
+            return runRegions(runId, snapshot, martsDir);
+        }
+        Map<AnalyticsSettings, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (Row r : Regions.normalise(spark.read().parquet(Snapshot.file(snapshot, "schools").toString()))
+                .select(col(Regions.COLUMN)).distinct().orderBy(col(Regions.COLUMN)).collectAsList()) {
+            groups.computeIfAbsent(configured.forRegion(r.getString(0)), s -> new ArrayList<>()).add(r.getString(0));
+        }
+        if (groups.size() <= 1) {
+            settings = groups.isEmpty() ? configured.withRegions(Map.of()) : groups.keySet().iterator().next();
+            return runRegions(runId, snapshot, martsDir);
+        }
+        Map<String, List<java.nio.file.Path>> files = new java.util.LinkedHashMap<>();
+        List<AnalyticsFindings> found = new ArrayList<>();
+        int group = 0;
+        try {
+            for (Map.Entry<AnalyticsSettings, List<String>> g : groups.entrySet()) {
+                settings = g.getKey();
+                onlyRegions = g.getValue();
+                Dataset<Row> schools = Regions.normalise(spark.read().parquet(Snapshot.file(snapshot, "schools").toString()))
+                        .filter(col(Regions.COLUMN).isin(onlyRegions.toArray()));
+                groupSchools = schools.select(col("school_id")).distinct().cache();
+                groupMunicipalities = schools.select(col("municipality")).distinct().cache();
+                for (MartFiles mart : runRegions(runId, snapshot, martsDir.resolve("_regions").resolve("group-" + group++))) {
+                    files.computeIfAbsent(mart.table(), t -> new ArrayList<>()).addAll(mart.parquetFiles());
+                }
+                found.add(findings);
+                groupSchools.unpersist();
+                groupMunicipalities.unpersist();
+            }
+        } finally {
+            onlyRegions = null;
+            groupSchools = null;
+            groupMunicipalities = null;
+        }
+        findings = AnalyticsFindings.merge(found);
+        List<MartFiles> written = new ArrayList<>();
+        files.forEach((table, parts) -> written.add(new MartFiles(table, List.copyOf(parts))));
+        return written;
+    }
+
+    /** Every mart of the regions {@link #onlyRegions} names (all when null) with {@link #settings}. */
+    private List<MartFiles> runRegions(String runId, Path snapshot, Path martsDir) {
+        Dataset<Row> schools = Regions.normalise(read(snapshot, "schools"));
+        regions = Regions.of(schools).cache();
         Dataset<Row> schoolYears = readSupplement(snapshot, "school_years");
         Dataset<Row> officialList = read(snapshot, "official_list");
         List<MartFiles> written = new ArrayList<>();
@@ -90,14 +155,16 @@ public final class AnalyticsJob {
                     "year", "school_id", "procedure", "grade", "subject", "participants", "mark2", "below_min",
                     "share_mark2", "share_below_min", "threshold", "marker", "mean_result", "note", "source");
             written.add(mart);
-            return Markers.withDerived(spark.read().parquet(martsDir.resolve(mart.table()).toString()), settings.markers());
+            return Regions.attach(Markers.withDerived(spark.read().parquet(martsDir.resolve(mart.table()).toString()),
+                    settings.markers()), regions);
         });
-        Dataset<Row> resultYears = markers.select(col("year")).distinct().cache();
+        // each region's assessment years: its list years are its own
+        Dataset<Row> resultYears = markers.select(col("region"), col("year")).distinct().cache();
 
         // §1.5. Subjects no rule recognises, by spelling, for the data-quality dashboard and the run summary.
         UnrecognisedSubjects.Found unrecognised = step("unrecognised_subjects", () -> {
-            UnrecognisedSubjects.Found found = UnrecognisedSubjects.find(read(snapshot, "exam_results"),
-                    read(snapshot, "exam_aggregates"), markers, settings);
+            UnrecognisedSubjects.Found found = UnrecognisedSubjects.find(withRegion(read(snapshot, "exam_results")),
+                    withRegion(read(snapshot, "exam_aggregates")), markers, settings);
             written.add(mart(runId, "unrecognised_subjects", found.bySpelling(), martsDir, "year", "procedure",
                     "subject_as_written", "subject", "schools", "file_rows", "reason"));
             return found;
@@ -122,7 +189,8 @@ public final class AnalyticsJob {
         // §6. ИСБ and ШНСУ, and the programme group ШНОР ∩ ШНСУ (needs the markers and the membership).
         Dataset<Row> isb = step("isb", () -> {
             write(SocialWellbeingIndex.withProgrammeGroup(
-                    SocialWellbeingIndex.of(read(snapshot, "school_context"), settings.isb()), markers, membership),
+                    SocialWellbeingIndex.of(withRegion(read(snapshot, "school_context")), settings.isb()), markers,
+                    membership),
                     work.resolve("isb"));
             Dataset<Row> i = spark.read().parquet(work.resolve("isb").toString());
             written.add(mart(runId, "isb", i, martsDir, "year", "school_id", "isb", "indicators_used", "indicators", "shnsu",
@@ -173,10 +241,27 @@ public final class AnalyticsJob {
             List<WarningFeatures.SchoolYear> known = WarningFeatures.collect(membership, status, markers, isb,
                     readMart(martsDir, "risk_profile"), read(snapshot, "staffing"), readMart(martsDir, "objectivity"),
                     settings.clusters(), settings.mandatory());
-            EarlyWarning.Result forecast = new EarlyWarning(settings.earlyWarning()).run(known);
-            written.addAll(WarningMarts.write(spark, forecast, (table, rows) -> mart(runId, table, rows, martsDir,
+            // each region's model is fitted and checked on the region's own past years
+            Map<String, String> regionOf = new HashMap<>();
+            for (Row r : regions.collectAsList()) {
+                regionOf.put(r.getString(0), r.getString(1));
+            }
+            Map<String, List<WarningFeatures.SchoolYear>> byRegion = new TreeMap<>();
+            for (WarningFeatures.SchoolYear s : known) {
+                byRegion.computeIfAbsent(regionOf.getOrDefault(s.schoolId(), Regions.ONE_REGION), r -> new ArrayList<>())
+                        .add(s);
+            }
+            if (byRegion.isEmpty()) {
+                byRegion.put(Regions.ONE_REGION, List.of());
+            }
+            Map<String, EarlyWarning.Result> forecasts = new TreeMap<>();
+            byRegion.forEach((region, rows) -> forecasts.put(region, new EarlyWarning(settings.earlyWarning()).run(rows)));
+            written.addAll(WarningMarts.write(spark, forecasts, (table, rows) -> mart(runId, table, rows, martsDir,
                     WarningMarts.columns(table))));
-            findings = findings.withEarlyWarning(forecast.verdict());
+            boolean named = forecasts.size() > 1 || onlyRegions != null;
+            findings = findings.withEarlyWarning(forecasts.entrySet().stream()
+                    .map(e -> (named && !e.getKey().isEmpty() ? "регион " + e.getKey() + ": " : "") + e.getValue().verdict())
+                    .collect(java.util.stream.Collectors.joining("; ")));
         });
 
         // §13.5. The returned plans' measures against comparable schools the next year (empty without a plan).
@@ -184,6 +269,7 @@ public final class AnalyticsJob {
                 readSupplement(snapshot, "municipal_plan"), status, markers, isb), martsDir, PlanMarts.columns())));
 
         resultYears.unpersist();
+        regions.unpersist();
         return written;
     }
 
@@ -201,12 +287,32 @@ public final class AnalyticsJob {
         });
     }
 
+    private Dataset<Row> withRegion(Dataset<Row> rows) {
+        return Regions.attach(rows, regions);
+    }
+
     private Dataset<Row> readMart(Path martsDir, String table) {
         return spark.read().parquet(martsDir.resolve(table).toString());
     }
 
     private Dataset<Row> read(Path snapshot, String source) {
-        return spark.read().parquet(Snapshot.file(snapshot, source).toString());
+        return inGroup(spark.read().parquet(Snapshot.file(snapshot, source).toString()));
+    }
+
+    /** rows of the regions being computed: by the school, else by the municipality (plans name no school id). */
+    private Dataset<Row> inGroup(Dataset<Row> rows) {
+        if (onlyRegions == null) {
+            return rows;
+        }
+        List<String> columns = Arrays.asList(rows.columns());
+        if (columns.contains("school_id")) {
+            return rows.join(org.apache.spark.sql.functions.broadcast(groupSchools), new String[] {"school_id"}, "left_semi");
+        }
+        if (columns.contains("municipality")) {
+            return rows.join(org.apache.spark.sql.functions.broadcast(groupMunicipalities), new String[] {"municipality"},
+                    "left_semi");
+        }
+        return rows;
     }
 
     /** A snapshot supplement ({@link Snapshot#SUPPLEMENTS}), or null when this snapshot was written without it. */
@@ -219,20 +325,26 @@ public final class AnalyticsJob {
     }
 
     /** The mart's columns in the table's order, run id first, as one Parquet file per mart. */
-    private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, String... columns) {
+    private MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, String... columns) {
         return mart(runId, table, rows, martsDir, true, columns);
     }
 
-    /** single: one file (small marts); otherwise as many files as Spark's tasks write (no single-threaded tail). */
-    private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, boolean single,
-                                  String... columns) {
+    /**
+     * single: one file (small marts); otherwise as many files as Spark's tasks write (no single-threaded tail).
+     * Every mart ends with its rows' region: the rule's own where it computed one, else its school's.
+     */
+    private MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, boolean single,
+                           String... columns) {
         List<Column> select = new ArrayList<>();
         select.add(lit(runId).as("run_id"));
         for (String c : columns) {
             select.add(col(c));
         }
+        if (!Arrays.asList(columns).contains(Regions.COLUMN)) {
+            select.add(col(Regions.COLUMN));
+        }
         Path dir = martsDir.resolve(table);
-        Dataset<Row> out = rows.select(select.toArray(Column[]::new));
+        Dataset<Row> out = withRegion(rows).select(select.toArray(Column[]::new));
         (single ? out.coalesce(1) : out).write().mode(SaveMode.Overwrite).parquet(dir.toString());
         return new MartFiles(table, parquetParts(dir));
     }

@@ -1,6 +1,7 @@
 package ru.orientir.etl.analytics;
 
 import java.util.List;
+import java.util.Map;
 
 import ru.orientir.etl.analytics.clusters.ClusterSettings;
 import ru.orientir.etl.analytics.isb.IsbSettings;
@@ -19,11 +20,35 @@ import ru.orientir.etl.analytics.warning.EarlyWarningSettings;
  * with each run, so a mart row's run id leads to the rule that made it.
  *
  * @param mandatory the mandatory procedures: the trend condition of the risk zone (§4) and the result index (§7)
+ * @param regions a region's own settings by its two-digit code (docs/methodology.md §0): every threshold as for the
+ *                installation, with the region's overrides merged over them; empty when every region has the same
  */
 public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, List<ProcedureRef> mandatory,
                                 ClusterSettings clusters, ObjectivitySettings objectivity, IsbSettings isb,
                                 ResilienceSettings resilience, RiskSettings risks, SubjectSettings subjects,
-                                EarlyWarningSettings earlyWarning) {
+                                EarlyWarningSettings earlyWarning, Map<String, AnalyticsSettings> regions) {
+
+    public AnalyticsSettings {
+        regions = regions == null ? Map.of() : Map.copyOf(regions);
+    }
+
+    public AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, List<ProcedureRef> mandatory,
+                             ClusterSettings clusters, ObjectivitySettings objectivity, IsbSettings isb,
+                             ResilienceSettings resilience, RiskSettings risks, SubjectSettings subjects,
+                             EarlyWarningSettings earlyWarning) {
+        this(markers, list, mandatory, clusters, objectivity, isb, resilience, risks, subjects, earlyWarning, Map.of());
+    }
+
+    /** The same settings with the given regions' own (replacing any). */
+    public AnalyticsSettings withRegions(Map<String, AnalyticsSettings> byRegion) {
+        return new AnalyticsSettings(markers, list, mandatory, clusters, objectivity, isb, resilience, risks, subjects,
+                earlyWarning, byRegion);
+    }
+
+    /** The settings a region's marts are computed with: its own where configured, else these (without regions). */
+    public AnalyticsSettings forRegion(String region) {
+        return regions.getOrDefault(region, withRegions(Map.of()));
+    }
 
     /** A procedure by type and subject, whatever the grade (ОГЭ is grade 9, ЕГЭ grade 11). */
     public record ProcedureRef(String procedure, String subject) {
@@ -52,8 +77,10 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
         for (ProcedureRef p : mandatory) {
             refs.add(new ProcedureRef(p.procedure().trim().toUpperCase(java.util.Locale.ROOT), names.canonical(p.subject())));
         }
+        Map<String, AnalyticsSettings> byRegion = new java.util.TreeMap<>();
+        regions.forEach((region, own) -> byRegion.put(region, own.canonical()));
         return new AnalyticsSettings(markers.canonical(names), list, refs, clusters, objectivity, isb, resilience, risks,
-                subjects, earlyWarning);
+                subjects, earlyWarning, byRegion);
     }
 
     /** Checks the ranges and combinations the rules rely on; each message names the setting, in Russian. */
@@ -83,6 +110,21 @@ public record AnalyticsSettings(MarkerSettings markers, ListRuleSettings list, L
             throw new IllegalArgumentException("analytics.early-warning: нужен раздел настроек раннего предупреждения");
         }
         earlyWarning.validate();
+        regions.forEach((region, own) -> {
+            if (!region.matches("\\d{2}")) {
+                throw new IllegalArgumentException("analytics.regions: «" + region + "» — не код субъекта РФ; укажите "
+                        + "две цифры, как в справочнике школ (например, \"69\")");
+            }
+            if (!own.regions().isEmpty()) {
+                throw new IllegalArgumentException("analytics.regions." + region + ": внутри настроек региона не может "
+                        + "быть своего раздела regions");
+            }
+            try {
+                own.validated();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("analytics.regions." + region + ": " + e.getMessage(), e);
+            }
+        });
         return this;
     }
 

@@ -19,7 +19,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 /**
  * The statistics the methodology names, defined once: z-scores with the population standard deviation, exact
  * quantiles with linear interpolation between order statistics, and the least-squares line — each within a group
- * (the region-year). Values for Russian text: a decimal comma.
+ * (the region-year: the group names the region's column beside the year, docs/methodology.md §0). Values for Russian text: a decimal comma.
  */
 public final class Stats {
     private Stats() {
@@ -40,8 +40,9 @@ public final class Stats {
      * Adds {@code <name>} = y − (a + b·x), the residual of y's least-squares line on x fitted per group over the rows
      * where both are present; null elsewhere. Where x has no spread, the line is flat at the mean of y.
      */
-    public static Dataset<Row> withResidual(Dataset<Row> rows, Column x, Column y, String name, String group) {
-        WindowSpec g = Window.partitionBy(group);
+    public static Dataset<Row> withResidual(Dataset<Row> rows, Column x, Column y, String name, String... group) {
+        WindowSpec g = Window.partitionBy(java.util.Arrays.stream(group).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
         Column both = x.isNotNull().and(y.isNotNull());
         Column xb = when(both, x);
         Column yb = when(both, y);

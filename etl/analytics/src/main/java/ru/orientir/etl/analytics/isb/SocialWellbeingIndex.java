@@ -19,14 +19,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
+import ru.orientir.etl.analytics.regions.Regions;
 import ru.orientir.etl.analytics.Stats;
 
 /**
  * docs/methodology.md §6. Each indicator is standardised across the region's schools for the year (z-score, sign turned so
  * that higher is better; {@code log} indicators as log10(1 + x)); ИСБ is the mean of the available standardised
  * indicators (at least {@link IsbSettings#minIndicators()}, else null — "нет данных"), rescaled to 0–100 within the
- * year. ШНСУ: ИСБ at or below the year's {@link IsbSettings#shnsuQuantile()} quantile.
- * Columns: year, school_id, isb, indicators_used, indicators, shnsu.
+ * year. ШНСУ: ИСБ at or below the year's {@link IsbSettings#shnsuQuantile()} quantile. "The region's schools for the
+ * year": each region apart (docs/methodology.md §0).
+ * Columns: region, year, school_id, isb, indicators_used, indicators, shnsu.
  */
 public final class SocialWellbeingIndex {
     private SocialWellbeingIndex() {
@@ -53,11 +55,12 @@ public final class SocialWellbeingIndex {
                 .drop("has_marker", "listed");
     }
 
+    /** @param context the snapshot's school_context with the region of each school ({@code Regions.attach}) */
     public static Dataset<Row> of(Dataset<Row> context, IsbSettings settings) {
-        WindowSpec year = Window.partitionBy("year");
+        WindowSpec year = Window.partitionBy("region", "year");
         List<Column> z = new ArrayList<>();
         List<Column> names = new ArrayList<>();
-        Dataset<Row> withValues = context;
+        Dataset<Row> withValues = Regions.ensure(context);
         for (IsbSettings.Indicator indicator : settings.indicators()) {
             Column x = col(indicator.column()).cast("double");
             // greatest() skips nulls: guard so that a missing value stays missing instead of becoming log10(1) = 0
@@ -85,7 +88,7 @@ public final class SocialWellbeingIndex {
         Column cut = Stats.quantile(col("isb_exact"), settings.shnsuQuantile(), year);
         return scaled
                 .withColumn("shnsu", when(col("isb_exact").isNotNull(), col("isb_exact").leq(cut)))
-                .select(col("year"), col("school_id"), round(col("isb_exact"), 4).as("isb"),
+                .select(col("region"), col("year"), col("school_id"), round(col("isb_exact"), 4).as("isb"),
                         col("indicators_used"), col("indicators"), col("shnsu"), col("isb_exact"));
     }
 }

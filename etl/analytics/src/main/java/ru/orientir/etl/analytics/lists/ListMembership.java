@@ -15,6 +15,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import ru.orientir.etl.analytics.regions.Regions;
+
 /**
  * docs/methodology.md §3: on(s, Y) for every school and list year. The official list is authoritative for the years
  * it exists; the computed list (§2, from the results of Y−1) stands in for the other years. The computed evidence
@@ -30,7 +32,8 @@ import org.apache.spark.sql.Row;
  * membership, and the reason is given only when results for that year were loaded (or the school closed).
  *
  * <p>Columns: list_year, school_id, on_list, source, reasons (official reason codes), rule, procedures, severity,
- * severity_note, results_year, rule_b_undecided, no_data_reason, open; and, not published, computed_on, official_year.
+ * severity_note, results_year, rule_b_undecided, no_data_reason, open; and, not published, computed_on, official_year;
+ * region. Each region has its own list years: those of its official lists and of its results (docs/methodology.md §0).
  */
 public final class ListMembership {
     public static final String OFFICIAL = "official";
@@ -55,12 +58,16 @@ public final class ListMembership {
      */
     public static Dataset<Row> of(Dataset<Row> schools, Dataset<Row> officialList, Dataset<Row> evidence,
                                   Dataset<Row> resultYears) {
-        Dataset<Row> officialYears = officialList.select(col("list_year").cast("int").as("list_year")).distinct()
+        // A region's list years are its own: the years of its official lists and of its results (§0).
+        Dataset<Row> regions = Regions.of(schools);
+        Dataset<Row> officialYears = Regions.attach(officialList, regions)
+                .select(col("region"), col("list_year").cast("int").as("list_year")).distinct()
                 .withColumn("official_year", lit(true));
-        Dataset<Row> listYears = officialYears.select(col("list_year"));
+        Dataset<Row> listYears = officialYears.select(col("region"), col("list_year"));
         Dataset<Row> loaded = null;
         if (resultYears != null) {
-            loaded = resultYears.select(col("year").plus(1).cast("int").as("list_year")).distinct();
+            loaded = Regions.ensure(resultYears).select(col("region"), col("year").plus(1).cast("int").as("list_year"))
+                    .distinct();
             listYears = listYears.union(loaded).distinct();
         }
         Dataset<Row> listed = officialList
@@ -68,26 +75,27 @@ public final class ListMembership {
                 .agg(concat_ws(";", array_sort(collect_set(col("reason")))).as("reasons"))
                 .withColumn("listed", lit(true));
         Dataset<Row> rows = lifetimes(schools)
-                .crossJoin(listYears)
+                .join(listYears, "region")
                 .filter(col("opened").isNull().or(col("opened").leq(col("list_year")))
                         .and(col("closed").isNull().or(col("closed").geq(col("list_year").minus(1)))))
-                .join(officialYears, new String[] {"list_year"}, "left")
+                .join(officialYears, new String[] {"region", "list_year"}, "left")
                 .join(listed, new String[] {"list_year", "school_id"}, "left");
         if (loaded != null) {
-            rows = rows.join(loaded.withColumn("results_loaded", lit(true)), new String[] {"list_year"}, "left");
+            rows = rows.join(loaded.withColumn("results_loaded", lit(true)), new String[] {"region", "list_year"}, "left");
         } else {
             rows = rows.withColumn("results_loaded", lit(false));
         }
         if (evidence != null) {
             Dataset<Row> previousLoaded = resultYears == null ? null
-                    : resultYears.select(col("year").plus(2).cast("int").as("list_year")).distinct()
+                    : Regions.ensure(resultYears).select(col("region"), col("year").plus(2).cast("int").as("list_year"))
+                    .distinct()
                     .withColumn("previous_loaded", lit(true));
             rows = rows.join(evidence.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"),
                             col("units"), col("computed_on"), col("rule"), col("severity"), col("judged_any"),
                             col("too_few_all")),
                     new String[] {"list_year", "school_id"}, "left");
             rows = previousLoaded == null ? rows.withColumn("previous_loaded", lit(false))
-                    : rows.join(previousLoaded, new String[] {"list_year"}, "left");
+                    : rows.join(previousLoaded, new String[] {"region", "list_year"}, "left");
         } else {
             rows = rows.withColumn("units", lit(null).cast("array<string>"))
                     .withColumn("computed_on", lit(null).cast("boolean"))
@@ -125,15 +133,17 @@ public final class ListMembership {
                 closed.equalTo(false).as("open"),
                 // kept for the agreement, not published
                 coalesce(col("computed_on"), lit(false)).as("computed_on"),
-                official.as("official_year"));
+                official.as("official_year"),
+                col("region"));
     }
 
-    /** school_id, opened, closed (null where the reference has no such column: old snapshots). */
+    /** school_id, opened, closed (null where the reference has no such column: old snapshots), region. */
     static Dataset<Row> lifetimes(Dataset<Row> schools) {
         var columns = Arrays.asList(schools.columns());
         Column opened = columns.contains("opened") ? col("opened").cast("int") : lit(null).cast("int");
         Column closed = columns.contains("closed") ? col("closed").cast("int") : lit(null).cast("int");
-        return schools.select(col("school_id"), opened.as("opened"), closed.as("closed")).dropDuplicates("school_id");
+        return Regions.normalise(schools).select(col("school_id"), opened.as("opened"), closed.as("closed"), col("region"))
+                .dropDuplicates("school_id");
     }
 
     /**
@@ -141,10 +151,12 @@ public final class ListMembership {
      * Columns: list_year, school_id, official, computed.
      */
     public static Dataset<Row> agreement(Dataset<Row> membership, Dataset<Row> resultYears) {
-        Dataset<Row> comparable = resultYears.select(col("year").plus(1).cast("int").as("list_year")).distinct();
-        return membership.filter(col("official_year"))
-                .join(comparable, "list_year")
-                .select(col("list_year"), col("school_id"), col("on_list").as("official"), col("computed_on").as("computed"))
+        Dataset<Row> comparable = Regions.ensure(resultYears)
+                .select(col("region"), col("year").plus(1).cast("int").as("list_year")).distinct();
+        return Regions.ensure(membership).filter(col("official_year"))
+                .join(comparable, new String[] {"region", "list_year"})
+                .select(col("list_year"), col("school_id"), col("on_list").as("official"), col("computed_on").as("computed"),
+                        col("region"))
                 .filter(col("official").or(col("computed")));
     }
 }

@@ -18,6 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
+import ru.orientir.etl.analytics.regions.Regions;
+
 /**
  * docs/methodology.md §3, transitions. For each school and list year Y: entered = on(Y) ∧ ¬on(Y−1); first time =
  * entered and never on before Y; returning = entered and on in some earlier year; stayed = on(Y) ∧ on(Y−1);
@@ -53,15 +55,16 @@ public final class ListTransitions {
         if (!columns.contains("open")) {
             rows = rows.withColumn("open", lit(true));
         }
+        rows = Regions.ensure(rows);
         // The region's list years: a year whose previous year has no list starts a new segment (no history).
-        Dataset<Row> years = rows.select(col("list_year")).distinct();
-        WindowSpec byYear = Window.orderBy("list_year");
+        Dataset<Row> years = rows.select(col("region"), col("list_year")).distinct();
+        WindowSpec byYear = Window.partitionBy("region").orderBy("list_year");
         Dataset<Row> segments = years
                 .withColumn("has_history", coalesce(org.apache.spark.sql.functions.lag(col("list_year"), 1).over(byYear)
                         .equalTo(col("list_year").minus(1)), lit(false)))
                 .withColumn("segment", sum(when(col("has_history"), 0).otherwise(1)).over(
                         byYear.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
-        rows = rows.join(segments, "list_year");
+        rows = rows.join(segments, new String[] {"region", "list_year"});
 
         Column on = col("on_list");
         Column decided = on.or(col("no_data_reason").isNull());
@@ -97,12 +100,13 @@ public final class ListTransitions {
     }
 
     /**
-     * Counts per list year for the region (level = region, municipality null) and per municipality. history needs
+     * Counts per list year for each region (level = region, municipality null) and per municipality. history needs
      * list_year, municipality, on_list, open, has_history, status. {@code schools} and {@code on_list} count the
      * schools open that year; the transition counts and {@code no_data} are null in a year without history.
      */
     public static Dataset<Row> counts(Dataset<Row> history) {
-        Dataset<Row> rows = Arrays.asList(history.columns()).contains("open") ? history : history.withColumn("open", lit(true));
+        Dataset<Row> rows = Regions.ensure(Arrays.asList(history.columns()).contains("open") ? history
+                : history.withColumn("open", lit(true)));
         Dataset<Row> region = aggregate(rows.withColumn("level", lit("region"))
                 .withColumn("municipality", lit(null).cast("string")));
         Dataset<Row> municipal = aggregate(rows.withColumn("level", lit("municipality")));
@@ -112,7 +116,7 @@ public final class ListTransitions {
     private static Dataset<Row> aggregate(Dataset<Row> rows) {
         Column status = col("status");
         Column open = col("open");
-        Dataset<Row> grouped = rows.groupBy(col("level"), col("list_year"), col("municipality")).agg(
+        Dataset<Row> grouped = rows.groupBy(col("region"), col("level"), col("list_year"), col("municipality")).agg(
                 countWhere(open).as("schools"),
                 countWhere(open.and(col("on_list"))).as("on_list"),
                 max(when(col("has_history"), 1).otherwise(0)).as("history"),
@@ -133,7 +137,8 @@ public final class ListTransitions {
                 // a unit whose every school closed that year has no denominator: its share is published as 0
                 when(col("schools").gt(0), round(col("on_list").divide(col("schools").cast("double")), 4))
                         .otherwise(lit(0.0)).as("share_on_list"),
-                when(hasHistory, col("no_data")).as("no_data"));
+                when(hasHistory, col("no_data")).as("no_data"),
+                col("region"));
     }
 
     private static Column countWhere(Column condition) {

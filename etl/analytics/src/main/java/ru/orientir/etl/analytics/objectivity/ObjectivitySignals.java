@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
+import ru.orientir.etl.analytics.regions.Regions;
 import ru.orientir.etl.analytics.Stats;
 import ru.orientir.etl.analytics.markers.Markers;
 import ru.orientir.etl.analytics.results.ProcedureResults;
@@ -26,7 +27,7 @@ import ru.orientir.etl.analytics.results.ProcedureResults;
  * {@code official_list} — the official list names the school with a non-objectivity reason code (for list year Y,
  * the signal belongs to the assessment year Y−1); {@code vpr_below_oge} — Orientir's own: the school's ВПР share of
  * mark 2 is at least the configured gap below what its ОГЭ share predicts on the year's least-squares line across
- * the region's schools. A signal, never a verdict. Columns: year, school_id, signal, reason.
+ * the region's schools (each region apart). A signal, never a verdict. Columns: year, school_id, signal, reason.
  */
 public final class ObjectivitySignals {
     public static final String FIOKO = "fioko";
@@ -61,13 +62,13 @@ public final class ObjectivitySignals {
     }
 
     static Dataset<Row> ownSignal(Dataset<Row> markers, ObjectivitySettings settings) {
-        Dataset<Row> pooled = markers
+        Dataset<Row> pooled = Regions.ensure(markers)
                 .filter(col("judged").and(col("procedure").isin(ProcedureResults.VPR, ProcedureResults.OGE)))
-                .groupBy(col("year"), col("school_id"))
+                .groupBy(col("region"), col("year"), col("school_id"))
                 .agg(share(ProcedureResults.VPR).as("vpr"), share(ProcedureResults.OGE).as("oge"))
                 .filter(col("vpr").isNotNull().and(col("oge").isNotNull()));
-        var year = Window.partitionBy("year");
-        Dataset<Row> fitted = Stats.withResidual(pooled, col("oge"), col("vpr"), "residual", "year")
+        var year = Window.partitionBy("region", "year");
+        Dataset<Row> fitted = Stats.withResidual(pooled, col("oge"), col("vpr"), "residual", "region", "year")
                 .withColumn("schools", count(lit(1)).over(year));
         Column expected = col("vpr").minus(col("residual"));
         Column gap = col("residual").multiply(-1);

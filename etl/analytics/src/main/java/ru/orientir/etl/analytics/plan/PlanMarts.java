@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+
+import ru.orientir.etl.analytics.regions.Regions;
 
 /**
  * The mart measure_effects (docs/methodology.md §13.5) from the returned plans (the snapshot's municipal_plan), the
@@ -35,7 +38,8 @@ public final class PlanMarts {
             .add("effect", DataTypes.DoubleType)
             .add("ci_low", DataTypes.DoubleType)
             .add("ci_high", DataTypes.DoubleType)
-            .add("note", DataTypes.StringType);
+            .add("note", DataTypes.StringType)
+            .add("region", DataTypes.StringType, false);
 
     private PlanMarts() {
     }
@@ -56,26 +60,43 @@ public final class PlanMarts {
                 measures.add(new MeasureEffects.PlanMeasure(r.getString(0), r.getInt(1), r.getInt(2), r.getString(3),
                         r.getString(4), r.getString(5)));
             }
-            List<String[]> schools = new ArrayList<>();
-            for (Row r : status.select(col("municipality"), col("list_year"), col("school_id")).collectAsList()) {
-                schools.add(new String[] {r.getString(0), String.valueOf(r.getInt(1)), r.getString(2)});
+            // Each region apart (docs/methodology.md §0): a plan's municipality is matched among the region's schools,
+            // and the comparable schools are the region's own.
+            Map<String, List<String[]>> schools = new TreeMap<>();
+            Map<String, String> regionOf = new HashMap<>();
+            for (Row r : Regions.ensure(status).select(col("municipality"), col("list_year"), col("school_id"),
+                    col("region")).collectAsList()) {
+                schools.computeIfAbsent(r.getString(3), k -> new ArrayList<>())
+                        .add(new String[] {r.getString(0), String.valueOf(r.getInt(1)), r.getString(2)});
+                regionOf.put(r.getString(2), r.getString(3));
             }
-            List<MeasureEffects.Results> results = new ArrayList<>();
+            Map<String, List<MeasureEffects.Results>> results = new HashMap<>();
             for (Row r : markers.filter(col("marker").isNotNull()).groupBy(col("year"), col("school_id"))
                     .agg(sum(coalesce(col("mark2"), col("below_min"))).as("failed"), sum(col("participants")).as("n"))
                     .collectAsList()) {
-                results.add(new MeasureEffects.Results(r.getInt(0), r.getString(1),
-                        r.isNullAt(2) ? 0 : ((Number) r.get(2)).longValue(), ((Number) r.get(3)).longValue()));
+                results.computeIfAbsent(regionOf.getOrDefault(r.getString(1), Regions.ONE_REGION), k -> new ArrayList<>())
+                        .add(new MeasureEffects.Results(r.getInt(0), r.getString(1),
+                                r.isNullAt(2) ? 0 : ((Number) r.get(2)).longValue(), ((Number) r.get(3)).longValue()));
             }
             Map<String, Double> index = new HashMap<>();
             for (Row r : isb.filter(col("isb").isNotNull()).select(col("year"), col("school_id"), col("isb"))
                     .collectAsList()) {
                 index.put(r.getInt(0) + "|" + r.getString(1), r.getDouble(2));
             }
-            for (MeasureEffects.Effect e : MeasureEffects.estimate(
-                    MeasureEffects.expand(measures, MeasureEffects.index(schools)), results, index)) {
-                rows.add(RowFactory.create(e.listYear(), e.track(), e.measureType(), e.treated(), e.controls(),
-                        e.treatedChange(), e.controlChange(), e.effect(), e.ciLow(), e.ciHigh(), e.note()));
+            for (Map.Entry<String, List<String[]>> region : schools.entrySet()) {
+                Map<String, List<String>> byMunicipality = MeasureEffects.index(region.getValue());
+                List<MeasureEffects.PlanMeasure> own = measures.stream()
+                        .filter(m -> byMunicipality.keySet().stream().anyMatch(k -> k.startsWith(m.municipality() + "|")))
+                        .toList();
+                if (own.isEmpty()) {
+                    continue;
+                }
+                for (MeasureEffects.Effect e : MeasureEffects.estimate(MeasureEffects.expand(own, byMunicipality),
+                        results.getOrDefault(region.getKey(), List.of()), index)) {
+                    rows.add(RowFactory.create(e.listYear(), e.track(), e.measureType(), e.treated(), e.controls(),
+                            e.treatedChange(), e.controlChange(), e.effect(), e.ciLow(), e.ciHigh(), e.note(),
+                            region.getKey()));
+                }
             }
         }
         return spark.createDataFrame(rows, SCHEMA);

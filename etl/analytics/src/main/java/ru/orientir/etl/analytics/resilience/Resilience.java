@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
+import ru.orientir.etl.analytics.regions.Regions;
 import ru.orientir.etl.analytics.AnalyticsSettings.ProcedureRef;
 import ru.orientir.etl.analytics.Stats;
 import ru.orientir.etl.analytics.markers.Markers;
@@ -41,13 +42,13 @@ public final class Resilience {
     private Resilience() {
     }
 
-    /** Per school and year: result_index, from {@link Markers} rows. */
+    /** Per school and year: result_index, from {@link Markers} rows (with their region: z-scores within it). */
     public static Dataset<Row> resultIndex(Dataset<Row> markers, List<ProcedureRef> mandatory) {
         Column isMandatory = ProcedureResults.isOneOf(mandatory);
-        WindowSpec procedureYear = Window.partitionBy("year", "procedure", "grade", "subject");
-        return markers.filter(col("judged").and(isMandatory).and(col("mean_result").isNotNull()))
+        WindowSpec procedureYear = Window.partitionBy("region", "year", "procedure", "grade", "subject");
+        return Regions.ensure(markers).filter(col("judged").and(isMandatory).and(col("mean_result").isNotNull()))
                 .withColumn("z", Stats.zScore(col("mean_result"), procedureYear))
-                .groupBy(col("year"), col("school_id"))
+                .groupBy(col("region"), col("year"), col("school_id"))
                 .agg(avg(col("z")).as("result_index"))
                 .filter(col("result_index").isNotNull());
     }
@@ -58,12 +59,13 @@ public final class Resilience {
      */
     public static Dataset<Row> of(Dataset<Row> resultIndex, Dataset<Row> isb, Dataset<Row> membership,
                                   ResilienceSettings settings) {
-        WindowSpec year = Window.partitionBy("year");
-        Dataset<Row> joined = resultIndex.join(isb.select(col("year"), col("school_id"), col("isb_exact")),
-                        new String[] {"year", "school_id"}, "full_outer")
+        WindowSpec year = Window.partitionBy("region", "year");
+        Dataset<Row> joined = Regions.ensure(resultIndex).join(Regions.ensure(isb).select(col("region"), col("year"), col("school_id"), col("isb_exact")),
+                        new String[] {"region", "year", "school_id"}, "full_outer")
                 .withColumn("isb_cut", Stats.quantile(col("isb_exact"), settings.isbQuantile(), year))
                 .withColumn("result_cut", Stats.quantile(col("result_index"), settings.resultQuantile(), year));
-        Dataset<Row> fitted = Stats.withResidual(joined, col("isb_exact"), col("result_index"), "residual", "year");
+        Dataset<Row> fitted = Stats.withResidual(joined, col("isb_exact"), col("result_index"), "residual", "region",
+                "year");
         Column sd = stddev_pop(col("residual")).over(year);
         Column resilientThisYear = when(col("isb_exact").isNotNull().and(col("result_index").isNotNull()),
                 col("isb_exact").leq(col("isb_cut")).and(col("result_index").geq(col("result_cut"))));
@@ -98,7 +100,7 @@ public final class Resilience {
         return rows
                 .join(exits, new String[] {"year", "school_id"}, "left")
                 .join(twoYearsBefore, new String[] {"year", "school_id"}, "left")
-                .select(col("year"), col("school_id"),
+                .select(col("region"), col("year"), col("school_id"),
                         round(col("isb_exact"), 4).as("isb"),
                         round(col("result_index"), 4).as("result_index"),
                         round(col("residual"), 4).as("residual"),

@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 
 import ru.orientir.etl.analytics.AnalyticsSettings;
 import ru.orientir.etl.analytics.markers.Markers;
+import ru.orientir.etl.analytics.regions.Regions;
 
 /**
  * docs/methodology.md §1.5, «Названия предметов»: the subjects no rule recognises, listed rather than passed over — in
@@ -43,7 +44,7 @@ public final class UnrecognisedSubjects {
             .add("year", DataTypes.IntegerType, false).add("procedure", DataTypes.StringType, false)
             .add("subject_as_written", DataTypes.StringType, false).add("subject", DataTypes.StringType, false)
             .add("schools", DataTypes.LongType, false).add("file_rows", DataTypes.LongType, false)
-            .add("reason", DataTypes.StringType, false);
+            .add("reason", DataTypes.StringType, false).add("region", DataTypes.StringType, false);
 
     /** One unrecognised subject over all years and spellings, for the run summary; rows are rows of the files. */
     public record UnrecognisedSubject(String procedure, String subject, long schools, long rows, String reason) {
@@ -77,11 +78,11 @@ public final class UnrecognisedSubjects {
         Object[] names = known.stream().map(table::canonical).distinct().toArray();
         Column isKnown = col("subject").isin(names);
         Column noMinimum = col("note").equalTo(Markers.NOTE_NO_MINIMUM).and(col("procedure").equalTo(ProcedureResults.EGE));
-        return markers
+        return Regions.ensure(markers)
                 .withColumn("no_minimum", noMinimum)
                 .withColumn("unknown", isKnown.equalTo(false))
                 .filter(col("no_minimum").or(col("unknown")))
-                .groupBy(col("year"), col("procedure"), col("subject"))
+                .groupBy(col("region"), col("year"), col("procedure"), col("subject"))
                 .agg(max(col("no_minimum")).as("no_minimum"));
     }
 
@@ -89,7 +90,8 @@ public final class UnrecognisedSubjects {
      * The subjects the markers show unrecognised, traced back to the spellings of the result files. The files are
      * read again only when there is something to trace: a region whose subjects are all recognised pays nothing.
      *
-     * @param students the snapshot's exam_results, aggregates its exam_aggregates (names as written)
+     * @param students the snapshot's exam_results, aggregates its exam_aggregates (names as written), each with the
+     *                 region of its schools; the mart counts per region, the run summary over all
      */
     public static Found find(Dataset<Row> students, Dataset<Row> aggregates, Dataset<Row> markers,
                              AnalyticsSettings settings) {
@@ -98,25 +100,26 @@ public final class UnrecognisedSubjects {
             return new Found(markers.sparkSession().createDataFrame(List.of(), MART), List.of());
         }
         Dataset<Row> subjects = broadcast(markers.sparkSession().createDataFrame(flagged, new StructType()
-                .add("year", DataTypes.IntegerType).add("procedure", DataTypes.StringType)
+                .add("region", DataTypes.StringType).add("year", DataTypes.IntegerType).add("procedure", DataTypes.StringType)
                 .add("subject", DataTypes.StringType).add("no_minimum", DataTypes.BooleanType)));
         SubjectNames names = settings.subjectNames();
         // One row per school and spelling, with how many file rows it has: small, read twice below.
         Dataset<Row> bySchool = fileRows(students).unionByName(fileRows(aggregates))
                 .withColumn("procedure", SubjectNames.procedure(col("procedure")))
                 .withColumn("subject", names.canonical(col("subject_as_written")))
-                .join(subjects, new String[] {"year", "procedure", "subject"})
-                .groupBy(col("year"), col("procedure"), col("subject_as_written"), col("subject"), col("school_id"))
+                .join(subjects, new String[] {"region", "year", "procedure", "subject"})
+                .groupBy(col("region"), col("year"), col("procedure"), col("subject_as_written"), col("subject"),
+                        col("school_id"))
                 .agg(count(lit(1)).as("file_rows"), max(col("no_minimum")).as("no_minimum"))
                 .cache();
         // a few rows (one per unrecognised spelling): held as a local frame, so that the cache can go now
         List<Row> spellings = bySchool
-                .groupBy(col("year"), col("procedure"), col("subject_as_written"), col("subject"))
+                .groupBy(col("region"), col("year"), col("procedure"), col("subject_as_written"), col("subject"))
                 .agg(countDistinct(col("school_id")).as("schools"), sum(col("file_rows")).cast("long").as("file_rows"),
                         max(col("no_minimum")).as("no_minimum"))
                 .select(col("year"), col("procedure"), col("subject_as_written"), col("subject"), col("schools"),
-                        col("file_rows"), reason().as("reason"))
-                .orderBy(col("year"), col("procedure"), col("subject_as_written"))
+                        col("file_rows"), reason().as("reason"), col("region"))
+                .orderBy(col("region"), col("year"), col("procedure"), col("subject_as_written"))
                 .collectAsList();
         Dataset<Row> bySpelling = markers.sparkSession().createDataFrame(spellings, MART);
         List<UnrecognisedSubject> summary = new ArrayList<>();
@@ -136,8 +139,9 @@ public final class UnrecognisedSubjects {
         return when(col("no_minimum"), lit(NO_MINIMUM)).otherwise(lit(UNRECOGNISED));
     }
 
+    /** rows with their region ({@code Regions.attach}; without one, the installation's one region). */
     private static Dataset<Row> fileRows(Dataset<Row> rows) {
-        return rows.select(col("year").cast("int").as("year"), col("procedure"), col("subject").as("subject_as_written"),
-                col("school_id"));
+        return Regions.ensure(rows).select(col("year").cast("int").as("year"), col("procedure"),
+                col("subject").as("subject_as_written"), col("school_id"), col("region"));
     }
 }

@@ -34,7 +34,8 @@ public final class WarningMarts {
             .add("risk_zone", DataTypes.BooleanType, false)
             .add("recommended", DataTypes.BooleanType, false)
             .add("method", DataTypes.StringType)
-            .add("note", DataTypes.StringType);
+            .add("note", DataTypes.StringType)
+            .add("region", DataTypes.StringType, false);
     private static final StructType BACKTEST_SCHEMA = new StructType()
             .add("list_year", DataTypes.IntegerType, false)
             .add("k", DataTypes.IntegerType, false)
@@ -46,41 +47,49 @@ public final class WarningMarts {
             .add("candidates", DataTypes.IntegerType, false)
             .add("baseline_flagged", DataTypes.IntegerType, false)
             .add("training_years", DataTypes.IntegerType, false)
-            .add("note", DataTypes.StringType);
+            .add("note", DataTypes.StringType)
+            .add("region", DataTypes.StringType, false);
     private static final StructType CALIBRATION_SCHEMA = new StructType()
             .add("decile", DataTypes.IntegerType, false)
             .add("schools", DataTypes.IntegerType, false)
             .add("predicted", DataTypes.DoubleType, false)
-            .add("observed", DataTypes.DoubleType, false);
+            .add("observed", DataTypes.DoubleType, false)
+            .add("region", DataTypes.StringType, false);
     private static final Map<String, StructType> SCHEMAS = Map.of(FORECAST, FORECAST_SCHEMA, BACKTEST, BACKTEST_SCHEMA,
             CALIBRATION, CALIBRATION_SCHEMA);
 
     private WarningMarts() {
     }
 
-    /** The mart's columns in the table's order (run id aside). */
+    /** The mart's columns in the table's order (run id aside), region last. */
     public static String[] columns(String table) {
         return SCHEMAS.get(table).fieldNames();
     }
 
-    /** Hands each mart's rows to {@code writer} (table, rows) and returns what it wrote. */
-    public static List<MartFiles> write(SparkSession spark, EarlyWarning.Result result,
+    /**
+     * Hands each mart's rows to {@code writer} (table, rows) and returns what it wrote.
+     *
+     * @param byRegion each region's own run (its model fitted and checked on its own past years), by region code
+     */
+    public static List<MartFiles> write(SparkSession spark, Map<String, EarlyWarning.Result> byRegion,
                                         BiFunction<String, Dataset<Row>, MartFiles> writer) {
         List<Row> forecasts = new ArrayList<>();
-        for (EarlyWarning.Forecast f : result.forecasts()) {
-            forecasts.add(RowFactory.create(f.listYear(), f.schoolId(), f.probability(), f.rank(), f.band(), f.factors(),
-                    f.riskZone(), f.recommended(), f.method(), f.note()));
-        }
         List<Row> backtest = new ArrayList<>();
-        for (EarlyWarning.BacktestYear b : result.backtest()) {
-            backtest.add(RowFactory.create(b.listYear(), b.k(), b.recallAtK(), b.precisionAtK(), b.auc(),
-                    b.baselineRecallAtK(), b.baselinePrecisionAtK(), b.candidates(), b.baselineFlagged(), b.trainingYears(),
-                    b.note()));
-        }
         List<Row> calibration = new ArrayList<>();
-        for (EarlyWarning.CalibrationBin c : result.calibration()) {
-            calibration.add(RowFactory.create(c.decile(), c.schools(), c.predicted(), c.observed()));
-        }
+        byRegion.forEach((region, result) -> {
+            for (EarlyWarning.Forecast f : result.forecasts()) {
+                forecasts.add(RowFactory.create(f.listYear(), f.schoolId(), f.probability(), f.rank(), f.band(),
+                        f.factors(), f.riskZone(), f.recommended(), f.method(), f.note(), region));
+            }
+            for (EarlyWarning.BacktestYear b : result.backtest()) {
+                backtest.add(RowFactory.create(b.listYear(), b.k(), b.recallAtK(), b.precisionAtK(), b.auc(),
+                        b.baselineRecallAtK(), b.baselinePrecisionAtK(), b.candidates(), b.baselineFlagged(),
+                        b.trainingYears(), b.note(), region));
+            }
+            for (EarlyWarning.CalibrationBin c : result.calibration()) {
+                calibration.add(RowFactory.create(c.decile(), c.schools(), c.predicted(), c.observed(), region));
+            }
+        });
         return List.of(writer.apply(FORECAST, spark.createDataFrame(forecasts, FORECAST_SCHEMA)),
                 writer.apply(BACKTEST, spark.createDataFrame(backtest, BACKTEST_SCHEMA)),
                 writer.apply(CALIBRATION, spark.createDataFrame(calibration, CALIBRATION_SCHEMA)));

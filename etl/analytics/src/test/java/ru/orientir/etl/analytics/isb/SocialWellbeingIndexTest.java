@@ -63,6 +63,40 @@ class SocialWellbeingIndexTest {
     }
 
     @Test
+    void eachRegionIsStandardisedAndCutOnItsOwn() {
+        // docs/methodology.md §0. Region 69 holds the worked example's five schools; region 52 three schools far
+        // poorer than all of them. Within each region the ИСБ runs 0–100 and its 25 % cut is the region's own: A and
+        // B of 69 stay ШНСУ with ИСБ 0 and 25, exactly as in a warehouse of 69 alone, though every school of 52 is
+        // poorer; pooled over both regions, B (then above the cut) would not be ШНСУ.
+        var schema = Frames.CONTEXT.add("region", org.apache.spark.sql.types.DataTypes.StringType);
+        String[] rows = {"2023|A|0.1||0.5|||9|||||69", "2023|B|0.2||0.4|||99|||||69", "2023|C|0.3||0.3|||999|||||69",
+                "2023|D|0.4||0.2|||9999|||||69", "2023|E|0.5||0.1|||99999|||||69",
+                "2023|X|0.01||0.9|||1|||||52", "2023|Y|0.02||0.8|||2|||||52", "2023|Z|0.03||0.7|||3|||||52"};
+        Map<String, Row> r = new HashMap<>();
+        for (Row x : SocialWellbeingIndex.of(Frames.frame(schema, rows), THREE).collectAsList()) {
+            r.put(x.getAs("school_id"), x);
+        }
+        assertEquals("69", r.get("A").getAs("region"));
+        assertEquals(0.0, r.get("A").<Double>getAs("isb"), 1e-9);
+        assertEquals(25.0, r.get("B").<Double>getAs("isb"), 1e-9);
+        assertEquals(100.0, r.get("E").<Double>getAs("isb"), 1e-9);
+        assertTrue(r.get("B").<Boolean>getAs("shnsu"), "the cut at B's 25 is region 69's own");
+        assertFalse(r.get("C").<Boolean>getAs("shnsu"));
+        assertEquals("52", r.get("X").getAs("region"));
+        assertEquals(0.0, r.get("X").<Double>getAs("isb"), 1e-9);
+        assertEquals(100.0, r.get("Z").<Double>getAs("isb"), 1e-9);
+        assertTrue(r.get("X").<Boolean>getAs("shnsu"));
+        assertFalse(r.get("Z").<Boolean>getAs("shnsu"));
+        // The same five schools without a region column (one region): the same values.
+        Map<String, Row> alone = run(THREE, java.util.Arrays.stream(rows).limit(5)
+                .map(x -> x.substring(0, x.lastIndexOf("|||||69"))).toArray(String[]::new));
+        for (String school : List.of("A", "B", "C", "D", "E")) {
+            assertEquals(alone.get(school).<Double>getAs("isb"), r.get(school).<Double>getAs("isb"), 1e-12, school);
+            assertEquals(alone.get(school).<Boolean>getAs("shnsu"), r.get(school).<Boolean>getAs("shnsu"), school);
+        }
+    }
+
+    @Test
     void noContextDataGivesNoRows() {
         assertEquals(0, SocialWellbeingIndex.of(Frames.frame(Frames.CONTEXT), IsbSettings.defaults()).count());
     }

@@ -29,7 +29,7 @@ class UnrecognisedSubjectsTest {
 
     private static List<List<Object>> rows(Dataset<Row> mart) {
         return mart.collectAsList().stream().map(r -> Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4),
-                r.get(5), r.get(6))).toList();
+                r.get(5), r.get(6), r.get(7))).toList();
     }
 
     @Test
@@ -49,13 +49,14 @@ class UnrecognisedSubjectsTest {
         Dataset<Row> aggregates = Frames.aggregates("2023|C|ВПР|5|астрономия.|10|1", "2023|C|ВПР|5|РУССКИЙ ЯЗЫК|10|1");
         UnrecognisedSubjects.Found found = find(students, aggregates);
 
-        assertEquals(List.of("year", "procedure", "subject_as_written", "subject", "schools", "file_rows", "reason"),
+        assertEquals(List.of("year", "procedure", "subject_as_written", "subject", "schools", "file_rows", "reason",
+                        "region"),
                 Arrays.asList(found.bySpelling().columns()));
         assertEquals(List.of(
-                        List.of(2023, "ВПР", "Астрономия", "астрономия", 2L, 9L, UnrecognisedSubjects.UNRECOGNISED),
-                        List.of(2023, "ВПР", "астрономия.", "астрономия", 1L, 1L, UnrecognisedSubjects.UNRECOGNISED),
-                        List.of(2023, "ЕГЭ", "Астрономия", "астрономия", 1L, 5L, UnrecognisedSubjects.NO_MINIMUM),
-                        List.of(2024, "ВПР", "Астрономия", "астрономия", 1L, 2L, UnrecognisedSubjects.UNRECOGNISED)),
+                        List.of(2023, "ВПР", "Астрономия", "астрономия", 2L, 9L, UnrecognisedSubjects.UNRECOGNISED, ""),
+                        List.of(2023, "ВПР", "астрономия.", "астрономия", 1L, 1L, UnrecognisedSubjects.UNRECOGNISED, ""),
+                        List.of(2023, "ЕГЭ", "Астрономия", "астрономия", 1L, 5L, UnrecognisedSubjects.NO_MINIMUM, ""),
+                        List.of(2024, "ВПР", "Астрономия", "астрономия", 1L, 2L, UnrecognisedSubjects.UNRECOGNISED, "")),
                 rows(found.bySpelling()));
         // The run summary: one line per subject over all years and spellings.
         assertEquals(List.of(
@@ -77,6 +78,6 @@ class UnrecognisedSubjectsTest {
         UnrecognisedSubjects.Found found = UnrecognisedSubjects.find(students, Frames.noAggregates(), markers, withSynonym);
         assertEquals(0, found.bySpelling().count());
         assertEquals(List.of(), found.summary());
-        assertEquals(7, found.bySpelling().columns().length);
+        assertEquals(8, found.bySpelling().columns().length);
     }
 }

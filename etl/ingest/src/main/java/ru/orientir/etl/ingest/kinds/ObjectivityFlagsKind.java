@@ -14,7 +14,7 @@ import ru.orientir.etl.ingest.objectivity.ObjectivityFlagValidator;
  */
 public final class ObjectivityFlagsKind implements InputKind<ObjectivityFlagRow> {
     private static final KindHeader HEADER = KindHeader.requiring("year", "school_id")
-            .closedWith("note", "school_name", "name", "municipality")
+            .closedWith("note", "school_name", "name", "municipality", "region")
             .column("note", "примечание", "комментарий");
 
     @Override

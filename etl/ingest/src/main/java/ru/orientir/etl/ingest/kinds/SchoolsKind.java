@@ -17,7 +17,10 @@ public final class SchoolsKind implements InputKind<SchoolRow> {
                     "реорганизация", "год реорганизации", "дата реорганизации")
             // The year a row describes the school from (docs/methodology.md §3.5): not «год» / «учебный год», which
             // with a school code, name and municipality make ФИОКО's list of flagged schools.
-            .column("as_of_year", "по состоянию на год", "год справочника", "учебный год справочника");
+            .column("as_of_year", "по состоянию на год", "год справочника", "учебный год справочника")
+            // The subject of the Russian Federation (docs/methodology.md §0): optional; without it the school belongs to
+            // the installation's one region.
+            .column("region", "код субъекта", "код субъекта рф", "код региона", "регион", "субъект рф");
 
     @Override
     public String code() {

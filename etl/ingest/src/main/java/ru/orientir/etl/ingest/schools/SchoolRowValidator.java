@@ -37,7 +37,7 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
     private static final Set<String> REQUIRED = Set.of("school_id", "name", "municipality");
     /** Columns stored in their own staging columns; every other column is kept in extra_json. */
     private static final Set<String> STORED = Set.of("school_id", "name", "school_name", "municipality", "opened", "closed",
-            "as_of_year");
+            "as_of_year", "region");
     /**
      * A row's key: school id and reference year, 0 for an undated row (no year is 0: years start at 1800). The same
      * expression in SQL reads the keys already in staging, on DuckDB and ClickHouse alike.
@@ -48,6 +48,7 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
     private static final int LATEST_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
     private static final java.util.regex.Pattern DATE_DMY = java.util.regex.Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(\\d{4})(\\s*г\\.?)?");
     private static final java.util.regex.Pattern DATE_ISO = java.util.regex.Pattern.compile("(\\d{4})-\\d{1,2}-\\d{1,2}");
+    private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("(\\d{1,2})(\\.0+)?");
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(\\d{4})(\\.0+)?(\\s*(г\\.?|год))?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -106,10 +107,12 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
         Integer opened;
         Integer closed;
         Integer asOfYear;
+        String region;
         try {
             opened = year(f, "opened");
             closed = year(f, "closed");
             asOfYear = year(f, "as_of_year");
+            region = region(f);
         } catch (ru.orientir.etl.ingest.FieldException e) {
             return new RowOutcome.Rejected<>(record.line(), e.field(),
                     "поле «" + header.label(e.field()) + "»: " + e.reason(), record.raw());
@@ -125,7 +128,8 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
         seen.put(key(id, asOfYear), record.line());
         seenSchools.putIfAbsent(id, record.line());
         return new RowOutcome.Accepted<>(record.line(),
-                new SchoolRow(id, name, f.get("municipality"), extraColumns(f), opened, closed, asOfYear));
+                new SchoolRow(id, name, f.get("municipality"), extraColumns(f), opened, closed, asOfYear,
+                        region));
     }
 
     /** Why an undated row cannot load (the school already has a row here or in another current file), or null. */
@@ -169,6 +173,25 @@ public final class SchoolRowValidator implements ItemProcessor<SourceRecord, Row
                     + "» (под тем же именем) со столбцом «год справочника»";
         }
         return null;
+    }
+
+    /**
+     * The code of the subject of the Russian Federation as two digits (7, «07», 7.0 → «07»), or null when the column
+     * is absent or empty (the school then belongs to the installation's one region). A name instead of a code is
+     * refused: regions spell names differently, and the federal dashboard compares regions by code.
+     */
+    static String region(FieldReader f) throws ru.orientir.etl.ingest.FieldException {
+        String text = f.get("region");
+        if (text.isEmpty()) {
+            return null;
+        }
+        java.util.regex.Matcher m = REGION_CODE.matcher(text.strip());
+        int code = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        if (code < 1) {
+            throw new ru.orientir.etl.ingest.FieldException("region", "«" + text + "» — не код субъекта РФ: укажите "
+                    + "код от 01 до 99 (например, 69 для Тверской области)");
+        }
+        return String.format(java.util.Locale.ROOT, "%02d", code);
     }
 
     /** A year as written (2023, «2023 г.», 2023.0) or the year of a date (31.08.2023, 2023-08-31); null when empty. */
