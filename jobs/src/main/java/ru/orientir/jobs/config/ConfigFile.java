@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Values are checked further where they are used (a cron expression, a time zone, a threshold's range).
  * <pre>
  * home: /var/lib/orientir
- * warehouse: {url: jdbc:clickhouse://clickhouse:8123/orientir, user: orientir}
+ * warehouse: {url: jdbc:clickhouse://clickhouse:8123/orientir, user: orientir}   # cluster: orientir on a cluster
  * batch: {url: jdbc:postgresql://postgres:5432/orientir_batch, user: orientir}
  * pipeline: {retries: 2, retry-delay: 30s, keep-runs: 5}
  * schedule:
@@ -44,7 +44,7 @@ record ConfigFile(String home, Warehouse warehouse, Batch batch, Pipeline pipeli
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
 
     ConfigFile {
-        warehouse = warehouse == null ? new Warehouse(null, null) : warehouse;
+        warehouse = warehouse == null ? new Warehouse(null, null, null) : warehouse;
         batch = batch == null ? new Batch(null, null) : batch;
         pipeline = pipeline == null ? new Pipeline(null, null, null) : pipeline;
         schedule = schedule == null ? new Schedule(null, null, null, null, null) : schedule;
@@ -64,7 +64,8 @@ record ConfigFile(String home, Warehouse warehouse, Batch batch, Pipeline pipeli
         }
     }
 
-    record Warehouse(String url, String user) {
+    /** {@code cluster}: a ClickHouse cluster's name in remote_servers; absent for a single server. */
+    record Warehouse(String url, String user, String cluster) {
     }
 
     record Batch(String url, String user) {

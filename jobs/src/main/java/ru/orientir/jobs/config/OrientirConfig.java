@@ -67,11 +67,19 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
         Path home = Path.of(pick(fromFile, "home", env.get("ORIENTIR_HOME"), file.home(), ".orientir"))
                 .toAbsolutePath().normalize();
         String url = pick(fromFile, "warehouse.url", env.get("ORIENTIR_WAREHOUSE_URL"), file.warehouse().url(), null);
-        WarehouseSettings warehouse = url == null
-                ? WarehouseSettings.embedded(home)
-                : new WarehouseSettings(url,
-                        pick(fromFile, "warehouse.user", env.get("ORIENTIR_WAREHOUSE_USER"), file.warehouse().user(), null),
-                        secret(env, "ORIENTIR_WAREHOUSE_PASSWORD"));
+        String cluster = pick(fromFile, "warehouse.cluster", env.get("ORIENTIR_WAREHOUSE_CLUSTER"),
+                file.warehouse().cluster(), null);
+        WarehouseSettings warehouse;
+        try {
+            warehouse = url == null && cluster == null
+                    ? WarehouseSettings.embedded(home)
+                    : new WarehouseSettings(url == null ? WarehouseSettings.embedded(home).jdbcUrl() : url,
+                            pick(fromFile, "warehouse.user", env.get("ORIENTIR_WAREHOUSE_USER"), file.warehouse().user(), null),
+                            secret(env, "ORIENTIR_WAREHOUSE_PASSWORD"), cluster);
+        } catch (ru.orientir.warehouse.WarehouseException e) {
+            // warehouse.cluster without a ClickHouse URL, or not a cluster's name
+            throw new ConfigException((fromFile.get("warehouse.cluster") ? fileName + ": " : "") + e.getMessage());
+        }
         String batchUrl = pick(fromFile, "batch.url", env.get("ORIENTIR_BATCH_JDBC_URL"), file.batch().url(),
                 defaultBatchUrl(home));
         String batchUser = pick(fromFile, "batch.user", env.get("ORIENTIR_BATCH_USER"), file.batch().user(), "sa");

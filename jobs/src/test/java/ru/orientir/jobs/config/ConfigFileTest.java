@@ -280,7 +280,7 @@ class ConfigFileTest {
     /** Every key read anywhere is valid, and nothing else: the list below is the file's whole vocabulary. */
     @Test
     void theValidKeysAreExactlyTheKeysReadAnywhere() {
-        assertEquals(List.of("home", "warehouse.url", "warehouse.user", "batch.url", "batch.user", "pipeline.retries",
+        assertEquals(List.of("home", "warehouse.url", "warehouse.user", "warehouse.cluster", "batch.url", "batch.user", "pipeline.retries",
                 "pipeline.retry-delay", "pipeline.keep-runs", "schedule.cron", "schedule.zone", "schedule.overlap",
                 "schedule.inbox", "schedule.store.url", "schedule.store.user", "alert.webhook", "ingest.sheet",
                 "ingest.aliases.<столбец>", "ingest.settle-seconds", "ingest.mark2-bounds[].year",

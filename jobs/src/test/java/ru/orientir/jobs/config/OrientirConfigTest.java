@@ -42,6 +42,26 @@ class OrientirConfigTest {
         }
     }
 
+    /** Issue 16: warehouse.cluster, from the file or the environment; only for ClickHouse, only a cluster's name. */
+    @Test
+    void aClusterIsReadForClickHouseAndRefusedOtherwise() throws Exception {
+        Path yml = java.nio.file.Files.writeString(dir.resolve("orientir.yml"),
+                "warehouse: {url: jdbc:clickhouse://ch-s1-r1:8123/orientir, user: orientir, cluster: orientir}\n");
+        OrientirConfig config = OrientirConfig.load(env("ORIENTIR_CONFIG", yml.toString()));
+        org.junit.jupiter.api.Assertions.assertEquals("orientir", config.warehouse().cluster());
+        assertTrue(config.warehouse().toString().contains("cluster=orientir"), config.warehouse().toString());
+        Map<String, String> fromEnv = clickHouse(STRONG);
+        fromEnv.put("ORIENTIR_WAREHOUSE_CLUSTER", "ch_prod");
+        org.junit.jupiter.api.Assertions.assertEquals("ch_prod", OrientirConfig.load(fromEnv).warehouse().cluster());
+        assertFalse(OrientirConfig.load(clickHouse(STRONG)).warehouse().clustered(), "absent: one server, as before");
+
+        Path duck = java.nio.file.Files.writeString(dir.resolve("duck.yml"), "warehouse: {cluster: orientir}\n");
+        assertRefused(env("ORIENTIR_CONFIG", duck.toString()), "duck.yml: warehouse.cluster", "только у ClickHouse");
+        Map<String, String> bad = clickHouse(STRONG);
+        bad.put("ORIENTIR_WAREHOUSE_CLUSTER", "a b;");
+        assertRefused(bad, "warehouse.cluster", "remote_servers");
+    }
+
     @Test
     void placeholdersOfTheEnvExampleAreRefused() {
         assertRefused(clickHouse("change-me-clickhouse"), "ORIENTIR_WAREHOUSE_PASSWORD", "change-me", "Задайте");

@@ -46,15 +46,24 @@ import ru.orientir.warehouse.WarehouseSettings;
  * (staging rows as RowBinary, Parquet in and out) goes through client-v2 as a stream, never row by row. ClickHouse
  * has no transactions: nothing here calls {@code setAutoCommit}; publication switches all marts at once through the
  * published-run pointer (see {@link Warehouse#publish}).
+ *
+ * <p>With {@code warehouse.cluster} the schema is spread over a cluster as {@link ClusterDdl} describes: each table's
+ * rows in a replicated {@code <table>_local} on every shard behind a Distributed {@code <table>}, the bookkeeping
+ * tables and the pointer with a copy on every node. Everything reads and writes the same names as on one server;
+ * inserts into Distributed tables are synchronous, and a publication is made per shard (see {@link #publish}).
  */
 public final class ClickHouseWarehouse implements Warehouse {
     private static final long TIMEOUT_MINUTES = 60;
     private static final String RUNS = "__runs";
+    /** The publication's statements on a cluster, per shard (see {@link #publish}). */
+    static final String CLUSTER_SQL = "sql/clickhouse/cluster/";
 
     private final WarehouseSettings settings;
     private final Endpoint endpoint;
     private final Client client;
     private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
+    /** The cluster of warehouse.cluster, or null on a single server. */
+    private final String cluster;
 
     /** host, port, database and protocol parsed from the JDBC URL. */
     record Endpoint(String httpUrl, String database) {
@@ -75,6 +84,7 @@ public final class ClickHouseWarehouse implements Warehouse {
     public ClickHouseWarehouse(WarehouseSettings settings) {
         this.settings = settings;
         this.endpoint = Endpoint.parse(settings.jdbcUrl());
+        this.cluster = settings.cluster();
         this.client = new Client.Builder()
                 .addEndpoint(endpoint.httpUrl())
                 .setUsername(settings.user() == null ? "default" : settings.user())
@@ -120,7 +130,8 @@ public final class ClickHouseWarehouse implements Warehouse {
     @Override
     public int migrate() {
         try {
-            return Migrations.apply(new SimpleDataSource(this::connection), Engine.CLICKHOUSE);
+            return Migrations.apply(new SimpleDataSource(this::connection), Engine.CLICKHOUSE, cluster,
+                    endpoint.database());
         } catch (RuntimeException e) {
             throw new WarehouseException(describe("применение миграций схемы", e), e);
         }
@@ -142,11 +153,23 @@ public final class ClickHouseWarehouse implements Warehouse {
                         }
                         writer.commitRow();
                     }
-                }, ClickHouseFormat.RowBinary, new InsertSettings()).get(TIMEOUT_MINUTES, TimeUnit.MINUTES).close();
+                }, ClickHouseFormat.RowBinary, insertSettings()).get(TIMEOUT_MINUTES, TimeUnit.MINUTES).close();
             } catch (Exception e) {
                 throw new WarehouseException(describe("запись строк в таблицу " + rows.table(), e), e);
             }
         }
+    }
+
+    /**
+     * On a cluster, an insert into a Distributed table returns once every row is on its shard (never queued on this
+     * node for later): a load or publication that succeeded is readable from every node.
+     */
+    private InsertSettings insertSettings() {
+        InsertSettings insert = new InsertSettings();
+        if (cluster != null) {
+            insert.serverSetting(ClusterDdl.FOREGROUND_INSERT, "1");
+        }
+        return insert;
     }
 
     /** The column types of the rows' columns, as the server declares them (read once per table and column list). */
@@ -226,6 +249,9 @@ public final class ClickHouseWarehouse implements Warehouse {
             if (!runId.equals(previous)) {
                 try {
                     load(c, runId, previous, all, marts);
+                    if (cluster != null) {
+                        everyReplicaHas(c, all, runId);
+                    }
                 } catch (SQLException | RuntimeException e) {
                     abandon(c, runId, previous, all);
                     throw e;
@@ -233,8 +259,11 @@ public final class ClickHouseWarehouse implements Warehouse {
                 Publication.movePointer(c, runId);
             }
             // Readers see this run now; the older runs' partitions go (a resumed publication of the run that is
-            // already published only finishes this clean-up).
-            dropOtherRuns(c, all, runId);
+            // already published only finishes this clean-up). On a cluster, only once every node's pointer has moved.
+            Set<String> keep = cluster == null ? Set.of(runId) : pointersAfterSync(c, runId);
+            if (keep != null) {
+                dropOtherRuns(c, all, keep);
+            }
         } catch (SQLException | RuntimeException e) {
             throw new WarehouseException("Публикация витрин запуска " + runId + " не выполнена. Прежняя публикация "
                     + "осталась на месте: читатели видят витрины предыдущего запуска целиком.\n"
@@ -246,11 +275,11 @@ public final class ClickHouseWarehouse implements Warehouse {
      * Drops every partition but the published run's. A failure here is left for the next publication, which drops
      * them again: readers never see those rows, since the views read the published run only.
      */
-    private static void dropOtherRuns(Connection c, Set<String> marts, String runId) {
+    private void dropOtherRuns(Connection c, Set<String> marts, Set<String> keep) {
         for (String table : marts) {
             try {
                 for (String run : runsIn(c, table)) {
-                    if (!run.equals(runId)) {
+                    if (!keep.contains(run)) {
                         dropPartition(c, table, run);
                     }
                 }
@@ -283,6 +312,12 @@ public final class ClickHouseWarehouse implements Warehouse {
             Set<String> runs = runsIn(c, mart.table());
             runs.remove(runId);
             runs.remove(previous);
+            if (cluster != null) {
+                Set<String> named = replicaPointers(c);
+                if (named != null) {
+                    runs.removeAll(named);   // a run a lagging node's pointer still names is kept, not foreign
+                }
+            }
             if (!runs.isEmpty()) {
                 throw new WarehouseException("В файлах витрины " + mart.table() + " есть строки других запусков ("
                         + String.join(", ", runs) + "), а публикуется " + runId + ". Прежняя публикация осталась на месте.");
@@ -291,11 +326,34 @@ public final class ClickHouseWarehouse implements Warehouse {
     }
 
     /** After a failed load: every partition but the published run's goes; readers never saw any of it. */
-    private static void abandon(Connection c, String runId, String previous, Set<String> all) {
+    private void abandon(Connection c, String runId, String previous, Set<String> all) {
+        Set<String> keep = new java.util.HashSet<>();
+        keep.add(previous);
+        if (cluster != null) {
+            // a run some node's pointer still names keeps its rows; when the pointers cannot be read, only this
+            // attempt's run goes
+            Set<String> named = null;
+            try {
+                named = replicaPointers(c);
+            } catch (SQLException | RuntimeException ignored) {
+                // as named == null
+            }
+            if (named == null) {
+                for (String table : all) {
+                    try {
+                        dropPartition(c, table, runId);
+                    } catch (SQLException | RuntimeException ignored) {
+                        // the next attempt clears it
+                    }
+                }
+                return;
+            }
+            keep.addAll(named);
+        }
         for (String table : all) {
             try {
                 for (String run : runsIn(c, table)) {
-                    if (!run.equals(previous)) {
+                    if (!keep.contains(run)) {
                         dropPartition(c, table, run);
                     }
                 }
@@ -327,20 +385,99 @@ public final class ClickHouseWarehouse implements Warehouse {
         return tables;
     }
 
-    private static void dropPartition(Connection c, String mart, String runId) throws SQLException {
-        execute(c, SqlResource.forTable("sql/clickhouse/publish-drop-run.sql", mart).get(0).replace("{run}", literal(runId)));
+    private void dropPartition(Connection c, String mart, String runId) throws SQLException {
+        execute(c, publicationSql("publish-drop-run.sql", mart).replace("{run}", literal(runId)));
     }
 
-    private static void carryOver(Connection c, String mart, String from, String to) throws SQLException {
-        execute(c, SqlResource.forTable("sql/clickhouse/publish-carry-over.sql", mart).get(0)
-                .replace("{from}", literal(from)).replace("{to}", literal(to)));
+    private void carryOver(Connection c, String mart, String from, String to) throws SQLException {
+        execute(c, publicationSql("publish-carry-over.sql", mart).replace("{from}", literal(from)).replace("{to}", literal(to)));
+    }
+
+    /** A per-mart publication statement: the single server's, or on a cluster its per-shard twin. */
+    private String publicationSql(String file, String mart) {
+        return cluster == null ? SqlResource.forTable("sql/clickhouse/" + file, mart).get(0)
+                : clusterSql(file, mart);
+    }
+
+    /** A statement of {@value #CLUSTER_SQL} with the cluster, database and table filled in (all checked names). */
+    private String clusterSql(String file, String table) {
+        return SqlResource.statements(SqlResource.load(CLUSTER_SQL + file)).get(0).replace("{cluster}", cluster)
+                .replace("{database}", endpoint.database()).replace("{table}", table);
+    }
+
+    /**
+     * Before the pointer moves on a cluster: every replica of every shard holds the same rows of the new run in every
+     * mart. Each replica first catches up with its shard ({@code SYSTEM SYNC REPLICA}); then the rows are counted on
+     * each replica. The inserts were synchronous, so each shard has its rows on one replica at least; this makes
+     * sure that a reader whose query is sent to any replica finds them all. A replica that cannot be reached fails
+     * the publication here, before the pointer moves: the previous publication stays, whole, on every node.
+     */
+    private void everyReplicaHas(Connection c, Set<String> marts, String runId) throws SQLException {
+        for (String mart : marts) {
+            execute(c, clusterSql("sync-replica.sql", mart + RUNS + ClusterDdl.LOCAL));
+            Map<String, Set<Long>> byShard = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(clusterSql("replica-rows.sql", mart).replace("{run}", literal(runId)));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byShard.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getLong(3));
+                }
+            }
+            for (Map.Entry<String, Set<Long>> shard : byShard.entrySet()) {
+                if (shard.getValue().size() != 1) {
+                    throw new WarehouseException("Реплики шарда " + shard.getKey() + " кластера " + cluster + " хранят "
+                            + "разное число строк витрины " + mart + " запуска " + runId + " (" + shard.getValue()
+                            + "). Проверьте репликацию (system.replicas, system.replication_queue) и повторите публикацию.");
+                }
+            }
+        }
+    }
+
+    /**
+     * After the pointer moved on a cluster: waits until every node's copy of the pointer has the new row, and returns
+     * the runs the nodes' pointers name (the runs whose partitions stay), or null when some node cannot tell (a node
+     * down, the pointer not replicated yet): then nothing is dropped now, and a later publication drops it.
+     */
+    private Set<String> pointersAfterSync(Connection c, String runId) {
+        try {
+            execute(c, clusterSql("sync-replica.sql", "meta_publication"));
+            Set<String> named = replicaPointers(c);
+            if (named != null) {
+                named.add(runId);
+            }
+            return named;
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The runs the pointers of all nodes name, or null when a node has none (or no answer). */
+    private Set<String> replicaPointers(Connection c) throws SQLException {
+        Set<String> runs = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(clusterSql("replica-pointers.sql", "meta_publication"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String run = rs.getString(3);
+                if (run == null || run.isEmpty()) {
+                    return null;
+                }
+                runs.add(run);
+            }
+        }
+        return runs.isEmpty() ? null : runs;
     }
 
     /** Every run id with rows in the mart's table. */
-    private static Set<String> runsIn(Connection c, String mart) throws SQLException {
+    private Set<String> runsIn(Connection c, String mart) throws SQLException {
         Set<String> runs = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(SqlResource.load("sql/clickhouse/mart-runs.sql"))) {
-            ps.setString(1, mart + RUNS);
+        String sql = cluster == null ? SqlResource.load("sql/clickhouse/mart-runs.sql")
+                : SqlResource.load(CLUSTER_SQL + "mart-runs.sql").replace("{cluster}", cluster);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (cluster == null) {
+                ps.setString(1, mart + RUNS);
+            } else {
+                ps.setString(1, endpoint.database());
+                ps.setString(2, mart + RUNS + ClusterDdl.LOCAL);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     runs.add(rs.getString(1));
@@ -362,7 +499,7 @@ public final class ClickHouseWarehouse implements Warehouse {
 
     /** Streams a file of the given format into a table through client-v2 (the benchmark's yardstick uses it too). */
     public void insertFile(String table, Path file, ClickHouseFormat format, Map<String, String> serverSettings) {
-        InsertSettings insert = new InsertSettings();
+        InsertSettings insert = insertSettings();
         serverSettings.forEach(insert::serverSetting);
         try (InputStream in = Files.newInputStream(file)) {
             client.insert(table, in, format, insert).get(TIMEOUT_MINUTES, TimeUnit.MINUTES).close();
@@ -381,7 +518,8 @@ public final class ClickHouseWarehouse implements Warehouse {
         if (!m.matches()) {
             throw new IllegalArgumentException("Not a ClickHouse JDBC URL: " + settings.jdbcUrl());
         }
-        return new WarehouseSettings(m.group(1) + "/" + database + m.group(3), settings.user(), settings.password());
+        return new WarehouseSettings(m.group(1) + "/" + database + m.group(3), settings.user(), settings.password(),
+                settings.cluster());
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
