@@ -1,11 +1,11 @@
 -- Issue 16: many regions in one warehouse. Keep in step with ../duckdb/V19__region.sql.
 --
 -- region: the code of the subject of the Russian Federation (код субъекта РФ) a school belongs to, from the school
--- reference's optional column «код субъекта» / «регион». Null in references without it: such schools belong to the
--- installation's one region, written '' in the marts (docs/methodology.md §0). Every mart carries the region of its
+-- reference's optional column «код субъекта» / «регион». Empty ('') in references without it: such schools belong to
+-- the installation's one region (docs/methodology.md §0). Never null: on a cluster it is part of the sharding key. Every mart carries the region of its
 -- rows as its last column; the per-region rules (ИСБ and its quartiles, resilience, shares, transitions, the early
 -- warning's model) are computed within it.
-ALTER TABLE stg_schools ADD COLUMN IF NOT EXISTS region Nullable(String);
+ALTER TABLE stg_schools ADD COLUMN IF NOT EXISTS region String DEFAULT '';
 
 -- As V7__publication.sql says: a mart's columns change in <mart>__runs, then its view is re-created (a ClickHouse
 -- view keeps the columns it was created with).

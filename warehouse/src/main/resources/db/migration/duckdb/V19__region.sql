@@ -1,7 +1,8 @@
 -- Issue 16: many regions in one warehouse. Keep in step with ../clickhouse/V19__region.sql, which says what the
 -- column holds. A mart row without a region (written before this migration) belongs to the installation's one
 -- region, ''.
-ALTER TABLE stg_schools ADD COLUMN region VARCHAR;
+ALTER TABLE stg_schools ADD COLUMN region VARCHAR DEFAULT '';
+ALTER TABLE stg_schools ALTER COLUMN region SET NOT NULL;
 ALTER TABLE school_year_markers ADD COLUMN region VARCHAR DEFAULT '';
 ALTER TABLE school_year_markers ALTER COLUMN region SET NOT NULL;
 ALTER TABLE unrecognised_subjects ADD COLUMN region VARCHAR DEFAULT '';

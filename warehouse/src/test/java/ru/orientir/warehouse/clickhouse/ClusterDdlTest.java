@@ -81,22 +81,6 @@ class ClusterDdlTest {
         return scripts;
     }
 
-    /**
-     * A later migration as V19 (issue 16's region) is expected to look: region as the last column of stg_schools and
-     * of every mart's runs table, and each mart's view re-created (a ClickHouse view keeps the columns it was made with).
-     */
-    static ClusterDdl.Script regionMigration(Set<String> runsTables) {
-        StringBuilder sql = new StringBuilder("-- simulated V19: the region of the Russian Federation\n");
-        sql.append("ALTER TABLE stg_schools ADD COLUMN IF NOT EXISTS region String DEFAULT '';\n");
-        for (String runs : runsTables) {
-            String mart = runs.substring(0, runs.length() - "__runs".length());
-            sql.append("ALTER TABLE ").append(runs).append(" ADD COLUMN IF NOT EXISTS region String DEFAULT '';\n");
-            sql.append("CREATE OR REPLACE VIEW ").append(mart).append(" AS SELECT * FROM ").append(runs).append('\n')
-                    .append("WHERE run_id = (SELECT run_id FROM meta_publication ORDER BY published_at DESC, run_id DESC LIMIT 1);\n");
-        }
-        return new ClusterDdl.Script("19", sql.toString());
-    }
-
     private static List<String> all(Map<String, List<String>> plan) {
         return plan.values().stream().flatMap(List::stream).toList();
     }
@@ -151,12 +135,13 @@ class ClusterDdlTest {
         assertEquals(Set.of("meta_run", "meta_load", "meta_quarantine", "meta_run_step", "meta_publication",
                 "meta_pseudonym_key"), ddl.globalTables());
 
-        assertEquals("cityHash64(school_id)", distributed.get("stg_schools"));
-        assertEquals("cityHash64(school_id)", distributed.get("stg_exam_results"));
-        assertEquals("cityHash64(school_id)", distributed.get("early_warning__runs"));
-        assertEquals("cityHash64(school_id)", distributed.get("school_status__runs"));
+        // after V19__region: by region and school; a mart without a school by region; results (no region) by school
+        assertEquals("cityHash64(region, school_id)", distributed.get("stg_schools"));
+        assertEquals("cityHash64(school_id)", distributed.get("stg_exam_results"), "results carry no region: by school");
+        assertEquals("cityHash64(region, school_id)", distributed.get("early_warning__runs"));
+        assertEquals("cityHash64(region, school_id)", distributed.get("school_status__runs"));
         assertEquals("cityHash64(load_id, line)", distributed.get("stg_municipal_plan"));
-        assertEquals("cityHash64(list_year, level)", distributed.get("list_transitions__runs"));
+        assertEquals("cityHash64(region)", distributed.get("list_transitions__runs"), "a mart without school_id: by region");
 
         // V7 moves a mart into <mart>__runs: the old table goes on every node, Distributed first, then its replicas.
         int dropDistributed = statements.indexOf("DROP TABLE school_status ON CLUSTER " + CLUSTER + " SYNC");
@@ -167,21 +152,9 @@ class ClusterDdlTest {
     }
 
     @Test
-    void aLaterMigrationAddingRegionIsRewrittenAndMovesTheShardingKey() throws IOException {
+    void v19AddingTheRegionIsRewrittenAndMovesTheShardingKey() throws IOException {
         ClusterDdl ddl = new ClusterDdl(CLUSTER, DATABASE);
-        List<ClusterDdl.Script> scripts = new ArrayList<>(migrationScripts());
-        ddl.plan(scripts);
-        Set<String> runs = ddl.distributedTables().keySet().stream().filter(t -> t.endsWith("__runs"))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-
-        ClusterDdl again = new ClusterDdl(CLUSTER, DATABASE);
-        scripts.add(regionMigration(runs));
-        List<String> v19 = again.plan(scripts).get("19");
-        Map<String, String> keys = again.distributedTables();
-        assertEquals("cityHash64(region, school_id)", keys.get("stg_schools"));
-        assertEquals("cityHash64(region, school_id)", keys.get("early_warning__runs"));
-        assertEquals("cityHash64(region)", keys.get("list_transitions__runs"), "a mart without school_id: by region");
-        assertEquals("cityHash64(school_id)", keys.get("stg_exam_results"), "results carry no region: by school");
+        List<String> v19 = ddl.plan(migrationScripts()).get("19");
         assertTrue(v19.contains("ALTER TABLE stg_schools_local ON CLUSTER " + CLUSTER
                 + " ADD COLUMN IF NOT EXISTS region String DEFAULT ''"), v19.toString());
         assertTrue(v19.contains("CREATE OR REPLACE TABLE stg_schools ON CLUSTER " + CLUSTER + " AS stg_schools_local "
@@ -242,13 +215,7 @@ class ClusterDdlTest {
     @Test
     void everyClusterStatementParsesAsClickHouseSql() throws IOException {
         Chdb chdb = Chdb.require();
-        ClusterDdl ddl = new ClusterDdl(CLUSTER, DATABASE);
-        List<ClusterDdl.Script> scripts = new ArrayList<>(migrationScripts());
-        ddl.plan(scripts);
-        Set<String> runs = ddl.distributedTables().keySet().stream().filter(t -> t.endsWith("__runs"))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-        scripts.add(regionMigration(runs));
-        List<String> statements = new ArrayList<>(all(ClusterDdl.plan(CLUSTER, DATABASE, scripts)));
+        List<String> statements = new ArrayList<>(all(ClusterDdl.plan(CLUSTER, DATABASE, migrationScripts())));
         int migrationStatements = statements.size();
         statements.addAll(publicationStatements());
 

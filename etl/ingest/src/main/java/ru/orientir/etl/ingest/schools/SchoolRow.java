@@ -10,7 +10,8 @@ import ru.orientir.etl.ingest.StagingTable;
  * {@code opened} through {@code closed}, both included. {@code asOfYear} (по состоянию на год, год справочника) is the
  * year the row describes the school from, until the school's next dated row; null in a reference without that column,
  * whose row is the school's latest version (docs/methodology.md §3.5). {@code region} is the two-digit code of the
- * subject of the Russian Federation (код субъекта РФ); null in a reference without that column (one region).
+ * subject of the Russian Federation (код субъекта РФ); null in a reference without that column (one region), stored
+ * as ''.
  */
 public record SchoolRow(String schoolId, String name, String municipality, String extraJson, Integer opened,
                         Integer closed, Integer asOfYear, String region) {
@@ -30,5 +31,5 @@ public record SchoolRow(String schoolId, String name, String municipality, Strin
                     StagingTable.column("as_of_year", StagingTable.INT),
                     StagingTable.column("region", StagingTable.TEXT)),
             r -> new Object[] {r.schoolId(), r.name(), r.municipality(), r.extraJson(), r.opened(), r.closed(),
-                    r.asOfYear(), r.region()});
+                    r.asOfYear(), r.region() == null ? "" : r.region()});
 }
