@@ -3,15 +3,12 @@ package ru.orientir.etl.analytics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -74,13 +71,23 @@ public final class AnalyticsJob {
         return this;
     }
 
+    /** {@link #run(String, String, String)} over local folders. */
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
+        return run(runId, Storage.of(snapshot), Storage.of(martsDir));
+    }
+
+    /**
+     * Reads the snapshot at {@code snapshot} and writes the marts under {@code martsDir}: locations as URIs
+     * ({@link Storage}), local or shared. A mart's {@link MartFiles} lists its Parquet files when the marts are on a
+     * local disk ({@code file:}), and none elsewhere: the caller then lists them where it copies them to.
+     */
+    public List<MartFiles> run(String runId, String snapshot, String martsDir) {
         ExecutionMode.apply(spark, snapshot);
         Dataset<Row> schools = read(snapshot, "schools");
         Dataset<Row> schoolYears = readSupplement(snapshot, "school_years");
         Dataset<Row> officialList = read(snapshot, "official_list");
         List<MartFiles> written = new ArrayList<>();
-        Path work = martsDir.resolve("_work");
+        String work = Storage.resolve(martsDir, "_work");
 
         // §1. The heavy step: every result row is read once here; everything after reads the markers.
         Dataset<Row> markers = step("markers", () -> {
@@ -90,7 +97,7 @@ public final class AnalyticsJob {
                     "year", "school_id", "procedure", "grade", "subject", "participants", "mark2", "below_min",
                     "share_mark2", "share_below_min", "threshold", "marker", "mean_result", "note", "source");
             written.add(mart);
-            return Markers.withDerived(spark.read().parquet(martsDir.resolve(mart.table()).toString()), settings.markers());
+            return Markers.withDerived(spark.read().parquet(Storage.resolve(martsDir, mart.table())), settings.markers());
         });
         Dataset<Row> resultYears = markers.select(col("year")).distinct().cache();
 
@@ -106,8 +113,8 @@ public final class AnalyticsJob {
         // §2–3. Membership: official where published, computed otherwise; the agreement where both exist.
         Dataset<Row> membership = step("list_membership", () -> {
             Dataset<Row> evidence = ComputedList.evidence(markers, settings.list());
-            write(ListMembership.of(schools, officialList, evidence, resultYears), work.resolve("membership"));
-            Dataset<Row> m = spark.read().parquet(work.resolve("membership").toString());
+            write(ListMembership.of(schools, officialList, evidence, resultYears), Storage.resolve(work, "membership"));
+            Dataset<Row> m = spark.read().parquet(Storage.resolve(work, "membership"));
             written.add(mart(runId, "list_membership", m, martsDir, "list_year", "school_id", "on_list", "source",
                     "reasons", "rule", "procedures", "severity", "results_year", "rule_b_undecided", "severity_note"));
             return m;
@@ -123,8 +130,8 @@ public final class AnalyticsJob {
         Dataset<Row> isb = step("isb", () -> {
             write(SocialWellbeingIndex.withProgrammeGroup(
                     SocialWellbeingIndex.of(read(snapshot, "school_context"), settings.isb()), markers, membership),
-                    work.resolve("isb"));
-            Dataset<Row> i = spark.read().parquet(work.resolve("isb").toString());
+                    Storage.resolve(work, "isb"));
+            Dataset<Row> i = spark.read().parquet(Storage.resolve(work, "isb"));
             written.add(mart(runId, "isb", i, martsDir, "year", "school_id", "isb", "indicators_used", "indicators", "shnsu",
                     "shnor_shnsu"));
             return i;
@@ -140,8 +147,8 @@ public final class AnalyticsJob {
                     RiskZone.of(markers, settings.clusters(), settings.mandatory()))
                     .join(isb.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"), col("shnor_shnsu")),
                             new String[] {"list_year", "school_id"}, "left");
-            write(clustered, work.resolve("status"));
-            Dataset<Row> s = spark.read().parquet(work.resolve("status").toString());
+            write(clustered, Storage.resolve(work, "status"));
+            Dataset<Row> s = spark.read().parquet(Storage.resolve(work, "status"));
             written.add(mart(runId, "school_status", s, martsDir, "list_year", "school_id", "school_name", "municipality",
                     "on_list", "status", "consecutive_years", "total_years", "cluster", "cluster_name", "cluster_reason",
                     "no_data_reason", "shnor_shnsu"));
@@ -201,47 +208,44 @@ public final class AnalyticsJob {
         });
     }
 
-    private Dataset<Row> readMart(Path martsDir, String table) {
-        return spark.read().parquet(martsDir.resolve(table).toString());
+    private Dataset<Row> readMart(String martsDir, String table) {
+        return spark.read().parquet(Storage.resolve(martsDir, table));
     }
 
-    private Dataset<Row> read(Path snapshot, String source) {
-        return spark.read().parquet(Snapshot.file(snapshot, source).toString());
+    private Dataset<Row> read(String snapshot, String source) {
+        return spark.read().parquet(Storage.resolve(snapshot, Snapshot.fileName(source)));
     }
 
     /** A snapshot supplement ({@link Snapshot#SUPPLEMENTS}), or null when this snapshot was written without it. */
-    private Dataset<Row> readSupplement(Path snapshot, String source) {
-        return Files.isRegularFile(Snapshot.file(snapshot, source)) ? read(snapshot, source) : null;
+    private Dataset<Row> readSupplement(String snapshot, String source) {
+        return storage(spark).exists(Storage.resolve(snapshot, Snapshot.fileName(source))) ? read(snapshot, source) : null;
     }
 
-    private static void write(Dataset<Row> rows, Path dir) {
-        rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    private static void write(Dataset<Row> rows, String dir) {
+        rows.write().mode(SaveMode.Overwrite).parquet(dir);
     }
 
     /** The mart's columns in the table's order, run id first, as one Parquet file per mart. */
-    private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, String... columns) {
+    private static MartFiles mart(String runId, String table, Dataset<Row> rows, String martsDir, String... columns) {
         return mart(runId, table, rows, martsDir, true, columns);
     }
 
     /** single: one file (small marts); otherwise as many files as Spark's tasks write (no single-threaded tail). */
-    private static MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, boolean single,
+    private static MartFiles mart(String runId, String table, Dataset<Row> rows, String martsDir, boolean single,
                                   String... columns) {
         List<Column> select = new ArrayList<>();
         select.add(lit(runId).as("run_id"));
         for (String c : columns) {
             select.add(col(c));
         }
-        Path dir = martsDir.resolve(table);
+        String dir = Storage.resolve(martsDir, table);
         Dataset<Row> out = rows.select(select.toArray(Column[]::new));
-        (single ? out.coalesce(1) : out).write().mode(SaveMode.Overwrite).parquet(dir.toString());
-        return new MartFiles(table, parquetParts(dir));
+        (single ? out.coalesce(1) : out).write().mode(SaveMode.Overwrite).parquet(dir);
+        return new MartFiles(table, Storage.localPath(dir).isEmpty() ? List.of()
+                : storage(rows.sparkSession()).parquetParts(dir).stream().map(f -> Path.of(java.net.URI.create(f))).toList());
     }
 
-    private static List<Path> parquetParts(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list the mart files in " + dir, e);
-        }
+    private static Storage storage(SparkSession spark) {
+        return new Storage(spark.sparkContext().hadoopConfiguration());
     }
 }
