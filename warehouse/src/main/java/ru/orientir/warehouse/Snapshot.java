@@ -24,7 +24,12 @@ public final class Snapshot {
     }
 
     public static Path file(Path dir, String source) {
-        return dir.resolve(source + ".parquet");
+        return dir.resolve(fileName(source));
+    }
+
+    /** The source's file name inside a snapshot folder, wherever the folder is (a local disk, s3a://, hdfs://). */
+    public static String fileName(String source) {
+        return source + ".parquet";
     }
 
     public static void write(Warehouse warehouse, Path dir) {

@@ -30,6 +30,8 @@ import ru.orientir.etl.analytics.AnalyticsSettings;
  *   resilience: {isb-quantile: 0.25, result-quantile: 0.75, residual: 1.0, consecutive-years: false}
  *   risks: {population-high: 1000, population-medium: 5000, ...}
  *   early-warning: {high: 0.30, medium: 0.10, min-list-years: 3, min-entries: 10, regularization: 0.01}
+ *   spark: {master: "spark://host:7077", conf: {…}}   # where they run ({@link SparkConfig})
+ *   storage: s3a://bucket/prefix                      # where the snapshot and marts live ({@link SparkConfig})
  *   subjects:
  *     synonyms:                   # merged over the built-in table, canonical name: [variants]
  *       русский язык: [рус. яз., русск. язык]
@@ -60,6 +62,9 @@ public final class AnalyticsConfig {
             throw new ConfigException(file + ": analytics должен быть словарём настроек (например, «analytics: {markers: "
                     + "{share: 0.3}}»). Исправьте раздел и запустите команду снова.");
         }
+        // analytics.spark and analytics.storage say where the rules run, not what they are: SparkConfig reads them
+        section = section.deepCopy();
+        ((ObjectNode) section).remove(java.util.List.of("spark", "storage"));
         StrictYaml.checkKeys(section, AnalyticsSettings.class, file, "analytics");
         ObjectNode own = section.deepCopy();
         JsonNode regions = own.remove("regions");

@@ -37,7 +37,7 @@ import ru.orientir.warehouse.WarehouseSettings;
 public record OrientirConfig(Path home, WarehouseSettings warehouse, String batchUrl, String batchUser,
                              String batchPassword, PipelineSettings pipeline, ScheduleSettings schedule,
                              String alertWebhook, AnalyticsSettings analytics, IngestSettings ingest,
-                             SupersetConfig superset, ZoneId displayZone, MeasureCatalogue measures) {
+                             SupersetConfig superset, ZoneId displayZone, MeasureCatalogue measures, SparkConfig spark) {
 
     /** The shortest password accepted for a server (warehouse, PostgreSQL, Superset). */
     static final int MIN_PASSWORD = 12;
@@ -99,6 +99,7 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                 secret(env, "ORIENTIR_QUARTZ_PASSWORD")));
         String webhook = pick(fromFile, "alert.webhook", env.get("ORIENTIR_ALERT_WEBHOOK"), file.alert().webhook(), null);
         AnalyticsSettings analytics = AnalyticsConfig.parse(file.analytics(), fileName);
+        SparkConfig spark = SparkConfig.parse(file.analytics(), fileName);
         String key = secret(env, "ORIENTIR_PSEUDONYM_KEY");
         IngestSettings ingest = IngestConfig.parse(file.ingest(),
                 key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8), fileName);
@@ -117,7 +118,7 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
                     + "команду снова.");
         }
         return new OrientirConfig(home, warehouse, batchUrl, batchUser, first(secret(env, "ORIENTIR_BATCH_PASSWORD"), "", ""),
-                pipeline, schedule, webhook, analytics, ingest, superset, displayZone, measures);
+                pipeline, schedule, webhook, analytics, ingest, superset, displayZone, measures, spark);
     }
 
     /**
@@ -198,14 +199,14 @@ public record OrientirConfig(Path home, WarehouseSettings warehouse, String batc
      */
     public OrientirConfig embeddedAt(Path otherHome) {
         return new OrientirConfig(otherHome, WarehouseSettings.embedded(otherHome), defaultBatchUrl(otherHome), "sa", "",
-                pipeline, ScheduleSettings.defaults(otherHome), null, analytics, ingest, superset, displayZone, measures);
+                pipeline, ScheduleSettings.defaults(otherHome), null, analytics, ingest, superset, displayZone, measures, spark);
     }
 
     /** Passwords and the pseudonymisation key never reach a log line. */
     @Override
     public String toString() {
         return "OrientirConfig[home=" + home + ", warehouse=" + warehouse + ", batch=" + batchUrl + " (" + batchUser + "), "
-                + pipeline + ", " + schedule + ", alert=" + (alertWebhook != null) + ", " + superset + "]";
+                + pipeline + ", " + schedule + ", alert=" + (alertWebhook != null) + ", " + superset + ", " + spark + "]";
     }
 
     /**

@@ -166,7 +166,7 @@ public final class Pipeline {
                               String trigger, Resume resume, Map<String, Duration> timings) {
         Path runDir = config.home().resolve("runs").resolve(runId);
         RunContext run = new RunContext(runId, inbox.toAbsolutePath().normalize(), runDir, warehouse, config.warehouse(), batch,
-                config.ingest(), config.analytics(), config.superset());
+                config.ingest(), config.analytics(), config.superset(), config.spark());
         Job job = new PipelineJobConfiguration(run, config.pipeline(), stopRequested::get, s -> afterStep.accept(s)).job();
         JobParameters params = new JobParametersBuilder()
                 .addString("run_id", runId)

@@ -19,9 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 import ru.orientir.etl.analytics.AnalyticsFindings;
-import ru.orientir.etl.analytics.AnalyticsJob;
 import ru.orientir.etl.analytics.results.UnrecognisedSubjects;
-import ru.orientir.etl.analytics.LocalSpark;
 import ru.orientir.etl.ingest.FileIngestor;
 import ru.orientir.etl.ingest.LoadResult;
 import ru.orientir.etl.ingest.batch.ChunkObserver;
@@ -29,7 +27,6 @@ import ru.orientir.dashboards.superset.SupersetSettings;
 import ru.orientir.dashboards.superset.SupersetSync;
 import ru.orientir.etl.ingest.batch.IngestJobConfiguration;
 import ru.orientir.warehouse.MartFiles;
-import ru.orientir.warehouse.Snapshot;
 
 /**
  * The pipeline as a Spring Batch job, read top to bottom: ingest → snapshot → analytics → publish. One job instance
@@ -89,18 +86,20 @@ final class PipelineJobConfiguration {
         state.loads(RunLoads.withEarlierAttempts(run, loads));
     }
 
-    /** Staging as Parquet, written by the warehouse's own writer; rewritten whole when the step is repeated. */
+    /**
+     * Staging as Parquet, written by the warehouse's own writer; rewritten whole when the step is repeated. At the
+     * run's location: the run folder, or shared storage the Spark cluster reads ({@link ClusterAnalytics}).
+     */
     static void snapshot(RunContext run, RunState state) {
-        Snapshot.write(run.warehouse(), run.snapshotDir());
+        ClusterAnalytics.snapshot(run);
     }
 
+    /** Here ({@code local[*]}), on a cluster in client mode, or awaited from spark-submit: analytics.spark. */
     static void analytics(RunContext run, RunState state) {
-        AnalyticsJob job = new AnalyticsJob(LocalSpark.session(), run.analytics())
-                .onStep((step, took) -> log.info("аналитика, шаг {}: {} с", step,
-                        String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0)));
-        List<MartFiles> marts = job.run(run.runId(), run.snapshotDir(), run.martsDir());
-        state.marts(marts);
-        state.notes(notes(job.findings()));
+        ClusterAnalytics.Outcome outcome = ClusterAnalytics.analytics(run, (step, took) -> log.info("аналитика, шаг {}: {} с",
+                step, String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0)));
+        state.marts(outcome.marts());
+        state.notes(notes(outcome.findings()));
     }
 
     /** The analytics' findings as the run summary prints them (docs/methodology.md, §1.5 and §2). */

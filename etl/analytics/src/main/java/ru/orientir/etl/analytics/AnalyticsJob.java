@@ -3,8 +3,6 @@ package ru.orientir.etl.analytics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -90,18 +87,24 @@ public final class AnalyticsJob {
         return this;
     }
 
-    /**
-     * Computes every mart. Regions with thresholds of their own (analytics.regions) are computed apart, one pass per
-     * distinct set of settings over that set's regions only, and each mart is the files of every pass: a region's rows
-     * are the same as in a run of that region alone with its settings (docs/methodology.md §0).
-     */
+    /** {@link #run(String, String, String)} over local folders. */
     public List<MartFiles> run(String runId, Path snapshot, Path martsDir) {
+        return run(runId, Storage.of(snapshot), Storage.of(martsDir));
+    }
+
+    /**
+     * Reads the snapshot at {@code snapshot} and writes the marts under {@code martsDir}: locations as URIs
+     * ({@link Storage}), local or shared. A mart's {@link MartFiles} lists its Parquet files when the marts are on a
+     * local disk ({@code file:}), and none elsewhere: the caller then lists them where it copies them to.
+     */
+    public List<MartFiles> run(String runId, String snapshot, String martsDir) {
         ExecutionMode.apply(spark, snapshot);
         if (configured.regions().isEmpty()) {
             return runRegions(runId, snapshot, martsDir);
         }
         Map<AnalyticsSettings, List<String>> groups = new java.util.LinkedHashMap<>();
-        for (Row r : Regions.normalise(spark.read().parquet(Snapshot.file(snapshot, "schools").toString()))
+        String schoolsFile = Storage.resolve(snapshot, Snapshot.fileName("schools"));
+        for (Row r : Regions.normalise(spark.read().parquet(schoolsFile))
                 .select(col(Regions.COLUMN)).distinct().orderBy(col(Regions.COLUMN)).collectAsList()) {
             groups.computeIfAbsent(configured.forRegion(r.getString(0)), s -> new ArrayList<>()).add(r.getString(0));
         }
@@ -109,19 +112,21 @@ public final class AnalyticsJob {
             settings = groups.isEmpty() ? configured.withRegions(Map.of()) : groups.keySet().iterator().next();
             return runRegions(runId, snapshot, martsDir);
         }
-        Map<String, List<java.nio.file.Path>> files = new java.util.LinkedHashMap<>();
+        // each pass writes its marts under _regions/group-N; each mart is then the union of the passes' rows
+        Map<String, List<String>> dirs = new java.util.LinkedHashMap<>();
         List<AnalyticsFindings> found = new ArrayList<>();
         int group = 0;
         try {
             for (Map.Entry<AnalyticsSettings, List<String>> g : groups.entrySet()) {
                 settings = g.getKey();
                 onlyRegions = g.getValue();
-                Dataset<Row> schools = Regions.normalise(spark.read().parquet(Snapshot.file(snapshot, "schools").toString()))
+                Dataset<Row> schools = Regions.normalise(spark.read().parquet(schoolsFile))
                         .filter(col(Regions.COLUMN).isin(onlyRegions.toArray()));
                 groupSchools = schools.select(col("school_id")).distinct().cache();
                 groupMunicipalities = schools.select(col("municipality")).distinct().cache();
-                for (MartFiles mart : runRegions(runId, snapshot, martsDir.resolve("_regions").resolve("group-" + group++))) {
-                    files.computeIfAbsent(mart.table(), t -> new ArrayList<>()).addAll(mart.parquetFiles());
+                String passDir = Storage.resolve(Storage.resolve(martsDir, "_regions"), "group-" + group++);
+                for (MartFiles mart : runRegions(runId, snapshot, passDir)) {
+                    dirs.computeIfAbsent(mart.table(), t -> new ArrayList<>()).add(Storage.resolve(passDir, mart.table()));
                 }
                 found.add(findings);
                 groupSchools.unpersist();
@@ -134,18 +139,22 @@ public final class AnalyticsJob {
         }
         findings = AnalyticsFindings.merge(found);
         List<MartFiles> written = new ArrayList<>();
-        files.forEach((table, parts) -> written.add(new MartFiles(table, List.copyOf(parts))));
+        dirs.forEach((table, passes) -> {
+            String dir = Storage.resolve(martsDir, table);
+            write(spark.read().parquet(passes.toArray(String[]::new)), dir);
+            written.add(martFiles(table, dir, spark));
+        });
         return written;
     }
 
     /** Every mart of the regions {@link #onlyRegions} names (all when null) with {@link #settings}. */
-    private List<MartFiles> runRegions(String runId, Path snapshot, Path martsDir) {
+    private List<MartFiles> runRegions(String runId, String snapshot, String martsDir) {
         Dataset<Row> schools = Regions.normalise(read(snapshot, "schools"));
         regions = Regions.of(schools).cache();
         Dataset<Row> schoolYears = readSupplement(snapshot, "school_years");
         Dataset<Row> officialList = read(snapshot, "official_list");
         List<MartFiles> written = new ArrayList<>();
-        Path work = martsDir.resolve("_work");
+        String work = Storage.resolve(martsDir, "_work");
 
         // §1. The heavy step: every result row is read once here; everything after reads the markers.
         Dataset<Row> markers = step("markers", () -> {
@@ -155,7 +164,7 @@ public final class AnalyticsJob {
                     "year", "school_id", "procedure", "grade", "subject", "participants", "mark2", "below_min",
                     "share_mark2", "share_below_min", "threshold", "marker", "mean_result", "note", "source");
             written.add(mart);
-            return Regions.attach(Markers.withDerived(spark.read().parquet(martsDir.resolve(mart.table()).toString()),
+            return Regions.attach(Markers.withDerived(spark.read().parquet(Storage.resolve(martsDir, mart.table())),
                     settings.markers()), regions);
         });
         // each region's assessment years: its list years are its own
@@ -173,8 +182,8 @@ public final class AnalyticsJob {
         // §2–3. Membership: official where published, computed otherwise; the agreement where both exist.
         Dataset<Row> membership = step("list_membership", () -> {
             Dataset<Row> evidence = ComputedList.evidence(markers, settings.list());
-            write(ListMembership.of(schools, officialList, evidence, resultYears), work.resolve("membership"));
-            Dataset<Row> m = spark.read().parquet(work.resolve("membership").toString());
+            write(ListMembership.of(schools, officialList, evidence, resultYears), Storage.resolve(work, "membership"));
+            Dataset<Row> m = spark.read().parquet(Storage.resolve(work, "membership"));
             written.add(mart(runId, "list_membership", m, martsDir, "list_year", "school_id", "on_list", "source",
                     "reasons", "rule", "procedures", "severity", "results_year", "rule_b_undecided", "severity_note"));
             return m;
@@ -191,8 +200,8 @@ public final class AnalyticsJob {
             write(SocialWellbeingIndex.withProgrammeGroup(
                     SocialWellbeingIndex.of(withRegion(read(snapshot, "school_context")), settings.isb()), markers,
                     membership),
-                    work.resolve("isb"));
-            Dataset<Row> i = spark.read().parquet(work.resolve("isb").toString());
+                    Storage.resolve(work, "isb"));
+            Dataset<Row> i = spark.read().parquet(Storage.resolve(work, "isb"));
             written.add(mart(runId, "isb", i, martsDir, "year", "school_id", "isb", "indicators_used", "indicators", "shnsu",
                     "shnor_shnsu"));
             return i;
@@ -208,8 +217,8 @@ public final class AnalyticsJob {
                     RiskZone.of(markers, settings.clusters(), settings.mandatory()))
                     .join(isb.select(col("year").plus(1).cast("int").as("list_year"), col("school_id"), col("shnor_shnsu")),
                             new String[] {"list_year", "school_id"}, "left");
-            write(clustered, work.resolve("status"));
-            Dataset<Row> s = spark.read().parquet(work.resolve("status").toString());
+            write(clustered, Storage.resolve(work, "status"));
+            Dataset<Row> s = spark.read().parquet(Storage.resolve(work, "status"));
             written.add(mart(runId, "school_status", s, martsDir, "list_year", "school_id", "school_name", "municipality",
                     "on_list", "status", "consecutive_years", "total_years", "cluster", "cluster_name", "cluster_reason",
                     "no_data_reason", "shnor_shnsu"));
@@ -291,12 +300,12 @@ public final class AnalyticsJob {
         return Regions.attach(rows, regions);
     }
 
-    private Dataset<Row> readMart(Path martsDir, String table) {
-        return spark.read().parquet(martsDir.resolve(table).toString());
+    private Dataset<Row> readMart(String martsDir, String table) {
+        return spark.read().parquet(Storage.resolve(martsDir, table));
     }
 
-    private Dataset<Row> read(Path snapshot, String source) {
-        return inGroup(spark.read().parquet(Snapshot.file(snapshot, source).toString()));
+    private Dataset<Row> read(String snapshot, String source) {
+        return inGroup(spark.read().parquet(Storage.resolve(snapshot, Snapshot.fileName(source))));
     }
 
     /** rows of the regions being computed: by the school, else by the municipality (plans name no school id). */
@@ -316,16 +325,16 @@ public final class AnalyticsJob {
     }
 
     /** A snapshot supplement ({@link Snapshot#SUPPLEMENTS}), or null when this snapshot was written without it. */
-    private Dataset<Row> readSupplement(Path snapshot, String source) {
-        return Files.isRegularFile(Snapshot.file(snapshot, source)) ? read(snapshot, source) : null;
+    private Dataset<Row> readSupplement(String snapshot, String source) {
+        return storage(spark).exists(Storage.resolve(snapshot, Snapshot.fileName(source))) ? read(snapshot, source) : null;
     }
 
-    private static void write(Dataset<Row> rows, Path dir) {
-        rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    private static void write(Dataset<Row> rows, String dir) {
+        rows.write().mode(SaveMode.Overwrite).parquet(dir);
     }
 
     /** The mart's columns in the table's order, run id first, as one Parquet file per mart. */
-    private MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, String... columns) {
+    private MartFiles mart(String runId, String table, Dataset<Row> rows, String martsDir, String... columns) {
         return mart(runId, table, rows, martsDir, true, columns);
     }
 
@@ -333,7 +342,7 @@ public final class AnalyticsJob {
      * single: one file (small marts); otherwise as many files as Spark's tasks write (no single-threaded tail).
      * Every mart ends with its rows' region: the rule's own where it computed one, else its school's.
      */
-    private MartFiles mart(String runId, String table, Dataset<Row> rows, Path martsDir, boolean single,
+    private MartFiles mart(String runId, String table, Dataset<Row> rows, String martsDir, boolean single,
                            String... columns) {
         List<Column> select = new ArrayList<>();
         select.add(lit(runId).as("run_id"));
@@ -343,17 +352,19 @@ public final class AnalyticsJob {
         if (!Arrays.asList(columns).contains(Regions.COLUMN)) {
             select.add(col(Regions.COLUMN));
         }
-        Path dir = martsDir.resolve(table);
+        String dir = Storage.resolve(martsDir, table);
         Dataset<Row> out = withRegion(rows).select(select.toArray(Column[]::new));
-        (single ? out.coalesce(1) : out).write().mode(SaveMode.Overwrite).parquet(dir.toString());
-        return new MartFiles(table, parquetParts(dir));
+        (single ? out.coalesce(1) : out).write().mode(SaveMode.Overwrite).parquet(dir);
+        return martFiles(table, dir, rows.sparkSession());
     }
 
-    private static List<Path> parquetParts(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list the mart files in " + dir, e);
-        }
+    /** The mart's Parquet files where the marts are on a local disk; none elsewhere (the caller lists them). */
+    private static MartFiles martFiles(String table, String dir, SparkSession spark) {
+        return new MartFiles(table, Storage.localPath(dir).isEmpty() ? List.of()
+                : storage(spark).parquetParts(dir).stream().map(f -> Path.of(java.net.URI.create(f))).toList());
+    }
+
+    private static Storage storage(SparkSession spark) {
+        return new Storage(spark.sparkContext().hadoopConfiguration());
     }
 }

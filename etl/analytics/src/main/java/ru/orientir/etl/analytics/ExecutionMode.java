@@ -37,7 +37,16 @@ public final class ExecutionMode {
 
     /** Sets the session's mode for a run over {@code snapshot}. */
     public static void apply(SparkSession spark, Path snapshot) {
-        boolean interpreted = bytes(snapshot) < boundary();
+        apply(spark, bytes(snapshot));
+    }
+
+    /** Sets the session's mode for a run over the snapshot at {@code snapshot} (a location, {@link Storage}). */
+    public static void apply(SparkSession spark, String snapshot) {
+        apply(spark, new Storage(spark.sparkContext().hadoopConfiguration()).bytes(snapshot));
+    }
+
+    private static void apply(SparkSession spark, long snapshotBytes) {
+        boolean interpreted = snapshotBytes < boundary();
         RuntimeConfig conf = spark.conf();
         if (System.getProperty(WHOLE_STAGE) == null) {
             conf.set(WHOLE_STAGE, !interpreted);
