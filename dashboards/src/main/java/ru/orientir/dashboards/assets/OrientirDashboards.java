@@ -69,8 +69,8 @@ public final class OrientirDashboards {
     }
 
     public static List<Dashboard> all() {
-        return List.of(entryExit(), municipalities(), ministry(), federal(), schoolProfile(), riskProfiles(), resilience(),
-                earlyWarning(), roadmap(), dataQuality());
+        return List.of(entryExit(), municipalities(), ministry(), schoolProfile(), riskProfiles(), resilience(),
+                earlyWarning(), roadmap(), federal(), dataQuality());
     }
 
     public static List<Chart> charts() {
@@ -179,13 +179,14 @@ public final class OrientirDashboards {
      */
     static Dashboard federal() {
         Metric schools = new Metric("Школ", "SUM(schools)", COUNT);
-        Metric gap = new Metric("Разрыв по доле «2» (список − остальные)", "AVG(results_gap)", PERCENT);
+        Metric gap = new Metric("Разрыв доли «2» (список − остальные)", "AVG(results_gap)", PERCENT);
         Metric indexGap = new Metric("Разрыв по индексу (список − остальные)", "AVG(result_index_gap)", INDEX);
         Metric shnsuOnList = new Metric("Доля ШНСУ среди школ списка", "AVG(shnsu_on_list_share)", PERCENT);
         Chart heat = chart("federal_share_heatmap", "Доля школ в списке ШНОР: регионы по годам", Viz.HEATMAP,
                 FEDERAL_DYNAMICS, List.of("list_year", "region"), List.of(SHARE), null, Map.of());
-        Chart size = chart("federal_list_size", "Размер списка ШНОР по регионам", Viz.LINE, FEDERAL_DYNAMICS,
-                List.of("list_year", "region"), List.of(ON_LIST), null, Map.of("y_axis_title", "Школ"));
+        Chart size = chart("federal_list_size", "Размер списка ШНОР по годам: все регионы вместе", Viz.LINE,
+                FEDERAL_DYNAMICS, List.of("list_year"), List.of(ON_LIST, ENTERED, LEFT), null,
+                Map.of("y_axis_title", "Школ"));
         Chart flows = chart("federal_entered_left", "Вошли и вышли: регионы, все годы", Viz.BAR, FEDERAL_DYNAMICS,
                 List.of("region"), List.of(ENTERED, LEFT), null, Map.of());
         Chart table = chart("federal_table", "Регионы год к году: список, вход, выход, разрыв в результатах, ШНСУ",

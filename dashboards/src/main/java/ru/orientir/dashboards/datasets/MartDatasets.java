@@ -63,7 +63,8 @@ public final class MartDatasets {
             new Column("results_year", "Год результатов"),
             new Column("rule_b_undecided", "Правило (б) не применено"),
             new Column("severity_note", "Примечание о степени"),
-            new Column("run_id", "Запуск")));
+            new Column("run_id", "Запуск"),
+            new Column("region", "Регион (код субъекта)")));
 
     /** docs/methodology.md §1.5: subjects no rule recognises, per assessment year, procedure and spelling in the files. */
     public static final Dataset UNRECOGNISED_SUBJECTS = new Dataset("unrecognised_subjects", "Нераспознанные предметы",
@@ -74,7 +75,8 @@ public final class MartDatasets {
                     new Column("schools", "Школ", COUNT),
                     new Column("file_rows", "Строк", COUNT),
                     new Column("reason", "Причина"),
-                    new Column("run_id", "Запуск")));
+                    new Column("run_id", "Запуск"),
+            new Column("region", "Регион (код субъекта)")));
 
     public static final Dataset META_LOAD = new Dataset("meta_load", "Загрузки файлов", List.of(
             new Column("load_id", "Загрузка"),
@@ -153,7 +155,7 @@ public final class MartDatasets {
                     new Column("entered", "Вошли", COUNT),
                     new Column("left", "Вышли", COUNT),
                     new Column("share_on_list", "Доля в списке", PERCENT),
-                    new Column("results_gap", "Разрыв по доле «2» (список − остальные)", PERCENT),
+                    new Column("results_gap", "Разрыв доли «2» (список − остальные)", PERCENT),
                     new Column("result_index_gap", "Разрыв по индексу результатов (список − остальные)", INDEX),
                     new Column("shnsu_share", "Доля ШНСУ среди школ", PERCENT),
                     new Column("shnsu_on_list_share", "Доля ШНСУ среди школ списка", PERCENT)));

@@ -29,6 +29,8 @@ public final class BriefQuery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
+    /** The region of the municipality being read: its yardsticks are its own region's (docs/methodology.md §0). */
+    private String region = "";
 
     public BriefQuery(Connection connection) {
         this.connection = connection;
@@ -45,6 +47,7 @@ public final class BriefQuery {
             throw new IllegalArgumentException("Муниципалитет «" + municipality + "» не найден в хранилище; есть: "
                     + String.join(", ", known));
         }
+        region = regionOf(municipality);
         List<School> schools = schools(municipality, listYear);
         TreeSet<Integer> years = new TreeSet<>();
         Map<String, Membership> membership = membership(municipality, listYear, years);
@@ -114,6 +117,7 @@ public final class BriefQuery {
         List<AnalyticalBrief.Effect> effects = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("measure_effects.sql"))) {
             ps.setInt(1, listYear - 1);
+            ps.setString(2, region);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     effects.add(new AnalyticalBrief.Effect(rs.getInt("list_year"), rs.getInt("track"),
@@ -132,9 +136,11 @@ public final class BriefQuery {
         List<ProblemFinder.ResultRow> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("problem_results.sql"))) {
             ps.setInt(1, listYear - 1);
-            ps.setInt(2, listYear);
-            ps.setString(3, municipality);
-            ps.setInt(4, listYear - 1);
+            ps.setString(2, region);
+            ps.setInt(3, listYear);
+            ps.setString(4, municipality);
+            ps.setString(5, region);
+            ps.setInt(6, listYear - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new ProblemFinder.ResultRow(rs.getString("school_id"), rs.getString("school_name"),
@@ -153,10 +159,13 @@ public final class BriefQuery {
         long[] region = {0, 0};
         try (PreparedStatement ps = connection.prepareStatement(sql("problem_objectivity.sql"))) {
             ps.setInt(1, listYear - 1);
-            ps.setInt(2, listYear - 1);
-            ps.setInt(3, listYear);
-            ps.setString(4, municipality);
-            ps.setInt(5, listYear - 1);
+            ps.setString(2, this.region);
+            ps.setInt(3, listYear - 1);
+            ps.setString(4, this.region);
+            ps.setInt(5, listYear);
+            ps.setString(6, municipality);
+            ps.setString(7, this.region);
+            ps.setInt(8, listYear - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ProblemFinder.Signal(rs.getString("school_id"), rs.getString("school_name"),
@@ -172,6 +181,7 @@ public final class BriefQuery {
     private ProblemFinder.RegionStaffing regionStaffing(int year) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql("problem_staffing_region.sql"))) {
             ps.setInt(1, year);
+            ps.setString(2, region);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getObject("region_teachers") != null) {
                     return new ProblemFinder.RegionStaffing(rs.getLong("region_schools"), rs.getLong("region_teachers"),
@@ -188,8 +198,11 @@ public final class BriefQuery {
     private Map<String, Double> riskRegion(int year) throws SQLException {
         Map<String, Double> out = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("problem_risks_region.sql"))) {
-            ps.setInt(1, year);
+            ps.setString(1, region);
             ps.setInt(2, year);
+            ps.setString(3, region);
+            ps.setInt(4, year);
+            ps.setString(5, region);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long judged = rs.getLong("judged");
@@ -206,11 +219,13 @@ public final class BriefQuery {
     private AnalyticalBrief.Forecast forecast(String municipality, int listYear) throws SQLException {
         List<AnalyticalBrief.Check> checks = new ArrayList<>();
         Integer published;
-        try (PreparedStatement ps = connection.prepareStatement(sql("early_warning_checks.sql"));
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                checks.add(new AnalyticalBrief.Check(rs.getInt("list_year"), rs.getInt("k"), rs.getDouble("recall_at_k"),
-                        decimal(rs, "baseline_recall_at_k"), decimal(rs, "auc")));
+        try (PreparedStatement ps = connection.prepareStatement(sql("early_warning_checks.sql"))) {
+            ps.setString(1, region);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    checks.add(new AnalyticalBrief.Check(rs.getInt("list_year"), rs.getInt("k"),
+                            rs.getDouble("recall_at_k"), decimal(rs, "baseline_recall_at_k"), decimal(rs, "auc")));
+                }
             }
         }
         List<AnalyticalBrief.Watch> schools = new ArrayList<>();
@@ -366,12 +381,24 @@ public final class BriefQuery {
         return bySchool;
     }
 
+    /** The municipality's region ('' in a one-region warehouse): of its schools in their latest list year. */
+    private String regionOf(String municipality) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT region FROM school_status WHERE municipality = ? ORDER BY list_year DESC, region LIMIT 1")) {
+            ps.setString(1, municipality);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+            }
+        }
+    }
+
     private List<YearRow> yearOverYear(String municipality, int listYear) throws SQLException {
         Map<Integer, Double> region = new TreeMap<>();
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql("transitions.sql"))) {
-            ps.setString(1, municipality);
-            ps.setInt(2, listYear);
+            ps.setString(1, this.region);
+            ps.setString(2, municipality);
+            ps.setInt(3, listYear);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int year = rs.getInt("list_year");
