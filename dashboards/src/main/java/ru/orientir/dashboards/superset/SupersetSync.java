@@ -184,20 +184,16 @@ public final class SupersetSync {
 
     /** The region codes of the published marts; none in a one-region warehouse (its code is empty). */
     static List<String> regions(Connection c) throws SQLException {
-        List<String> all = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT region FROM school_status WHERE region <> '' ORDER BY region")) {
-            while (rs.next()) {
-                all.add(rs.getString(1));
-            }
-        }
-        return all;
+        return firstColumn(c, "SELECT DISTINCT region FROM school_status WHERE region <> '' ORDER BY region");
     }
 
     static List<String> municipalities(Connection c) throws SQLException {
+        return firstColumn(c, "SELECT DISTINCT municipality FROM school_status ORDER BY municipality");
+    }
+
+    private static List<String> firstColumn(Connection c, String sql) throws SQLException {
         List<String> all = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT municipality FROM school_status ORDER BY municipality")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 all.add(rs.getString(1));
             }
