@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     master: spark://spark-master:7077     # default local[*]; yarn, k8s://… too
  *     deploy: client                        # client: the pipeline is the driver; spark-submit: an operator submits
  *     wait: 6h                              # spark-submit only: how long the pipeline waits for the marts
+ *     executor-wait: 10m                    # client mode: how long a job may go on without any executor
  *     conf:                                 # passed to Spark as written
  *       spark.executor.memory: 2g
  *       spark.hadoop.fs.s3a.endpoint: https://storage.example.org
@@ -30,10 +31,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param storage the shared location of every run's snapshot and marts ({@code <storage>/runs/<run id>/…}), or null:
  *                the run's local folder, as before
+ * @param executorWait client mode on a cluster: how long the application may have no executor at all (every worker
+ *                     stopped or lost: Spark then waits for resources instead of failing) before the step fails
  */
-public record SparkConfig(String master, Map<String, String> conf, Deploy deploy, Duration waitFor, String storage) {
+public record SparkConfig(String master, Map<String, String> conf, Deploy deploy, Duration waitFor, String storage,
+                          Duration executorWait) {
     public static final String LOCAL = "local[*]";
+    public static final Duration EXECUTOR_WAIT = Duration.ofMinutes(10);
     public static final SparkConfig DEFAULT = new SparkConfig(LOCAL, Map.of(), Deploy.CLIENT, Duration.ofHours(6), null);
+
+    public SparkConfig(String master, Map<String, String> conf, Deploy deploy, Duration waitFor, String storage) {
+        this(master, conf, deploy, waitFor, storage, EXECUTOR_WAIT);
+    }
     /** A setting that would carry a secret: access or secret keys, session tokens, passwords. */
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|session[.-]?token|access[.-]?key).*");
 
@@ -80,6 +89,7 @@ public record SparkConfig(String master, Map<String, String> conf, Deploy deploy
         Map<String, String> conf = new LinkedHashMap<>();
         Deploy deploy = Deploy.CLIENT;
         Duration waitFor = DEFAULT.waitFor();
+        Duration executorWait = EXECUTOR_WAIT;
         Iterator<Map.Entry<String, JsonNode>> fields = spark.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
@@ -95,9 +105,11 @@ public record SparkConfig(String master, Map<String, String> conf, Deploy deploy
                             + "запустите команду снова.");
                 };
                 case "wait" -> waitFor = duration(text(v, key, file, "6h"), key, file);
+                case "executor-wait" -> executorWait = duration(text(v, key, file, "10m"), key, file);
                 case "conf" -> conf = conf(v, key, file);
                 default -> throw new ConfigException(file + ": неизвестный ключ «" + key + "». Допустимы analytics.spark."
-                        + "master, analytics.spark.deploy, analytics.spark.wait и analytics.spark.conf. Исправьте и запустите "
+                        + "master, analytics.spark.deploy, analytics.spark.wait, analytics.spark.executor-wait и "
+                        + "analytics.spark.conf. Исправьте и запустите "
                         + "команду снова.");
             }
         }
@@ -110,7 +122,7 @@ public record SparkConfig(String master, Map<String, String> conf, Deploy deploy
                     + "analytics.storage (file:///общая/папка, s3a://bucket/prefix или hdfs://…): приложение на кластере "
                     + "читает снимок и пишет витрины там. Задайте analytics.storage и запустите команду снова.");
         }
-        return new SparkConfig(master, conf, deploy, waitFor, storage);
+        return new SparkConfig(master, conf, deploy, waitFor, storage, executorWait);
     }
 
     private static String storage(JsonNode node, String file) {

@@ -106,6 +106,7 @@ final class ClusterAnalytics {
             conf.putIfAbsent("spark.app.name", "orientir-analytics " + run.runId());
         }
         SparkSession session = LocalSpark.session(spark.master(), conf);
+        ExecutorWatch watch = spark.local() ? null : ExecutorWatch.start(session, spark.executorWait());
         try {
             AnalyticsJob job = new AnalyticsJob(session, run.analytics()).onStep(onStep);
             List<MartFiles> marts = job.run(run.runId(), snapshotLocation(run), martsLocation(run));
@@ -114,11 +115,17 @@ final class ClusterAnalytics {
             if (spark.local()) {
                 throw e;
             }
+            String why = watch != null && watch.gaveUp() ? "у приложения не было ни одного исполнителя "
+                    + watch.waited().toMinutes() + " мин (воркеры остановлены или потеряны), задания отменены"
+                    : RetryingTasklet.describe(e);
             throw new IllegalStateException("Аналитика на кластере Spark " + spark.master() + " не выполнена: "
-                    + RetryingTasklet.describe(e) + ". Проверьте, что мастер и воркеры запущены и видят друг друга и этот "
+                    + why + ". Проверьте, что мастер и воркеры запущены и видят друг друга и этот "
                     + "компьютер (веб-интерфейс мастера, журналы воркеров), или исправьте analytics.spark.master в "
                     + "orientir.yml; следующий bin/orientir run продолжит прогон с шага аналитики.", e);
         } finally {
+            if (watch != null) {
+                watch.stop();
+            }
             if (!spark.local()) {
                 // frees the cluster's executors now, and a retry gets a new application
                 session.stop();
