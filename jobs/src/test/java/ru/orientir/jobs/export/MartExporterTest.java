@@ -45,8 +45,8 @@ class MartExporterTest {
                 }
                 try (Statement s = c.createStatement()) {
                     s.execute("INSERT INTO resilience (run_id, year, school_id, isb, result_index, residual, std_residual, "
-                            + "better_than_expected, resilient, training_site, training_site_reason) "
-                            + "VALUES ('R1', 2024, '-A', 12.5, -0.53, -1.25, -0.9, false, false, false, NULL)");
+                            + "better_than_expected, resilient, training_site, training_site_reason, region) "
+                            + "VALUES ('R1', 2024, '-A', 12.5, -0.53, -1.25, -0.9, false, false, false, NULL, '69')");
                 }
             }
             MartExporter exporter = new MartExporter(w);
@@ -59,8 +59,8 @@ class MartExporterTest {
             StringWriter resilience = new StringWriter();
             exporter.exportCsv("resilience", resilience);
             assertEquals("""
-                    year,school_id,isb,result_index,residual,resilient
-                    2024,'-A,12.5,-0.53,-1.25,false
+                    year,school_id,isb,result_index,residual,resilient,region
+                    2024,'-A,12.5,-0.53,-1.25,false,69
                     """, resilience.toString());
         }
     }
