@@ -49,37 +49,37 @@ class OrientirEndToEndIT {
         OrientirCli.Result transitions = cli.run("export", "list_transitions", "--format", "csv");
         assertEquals(0, transitions.exitCode(), transitions.stderr());
         assertEquals("""
-                level,list_year,municipality,schools,on_list,entered,first_time,returning,stayed,left,share_on_list,no_data
-                region,2020,,5,3,,,,,,0.6,
-                municipality,2020,Север,2,2,,,,,,1,
-                municipality,2020,Юг,3,1,,,,,,0.3333,
-                region,2021,,5,2,0,0,0,2,1,0.4,0
-                municipality,2021,Север,2,1,0,0,0,1,1,0.5,0
-                municipality,2021,Юг,3,1,0,0,0,1,0,0.3333,0
-                region,2022,,5,3,2,1,1,1,1,0.6,0
-                municipality,2022,Север,2,2,1,0,1,1,0,1,0
-                municipality,2022,Юг,3,1,1,1,0,0,1,0.3333,0
+                level,list_year,municipality,schools,on_list,entered,first_time,returning,stayed,left,share_on_list,no_data,region
+                region,2020,,5,3,,,,,,0.6,,
+                municipality,2020,Север,2,2,,,,,,1,,
+                municipality,2020,Юг,3,1,,,,,,0.3333,,
+                region,2021,,5,2,0,0,0,2,1,0.4,0,
+                municipality,2021,Север,2,1,0,0,0,1,1,0.5,0,
+                municipality,2021,Юг,3,1,0,0,0,1,0,0.3333,0,
+                region,2022,,5,3,2,1,1,1,1,0.6,0,
+                municipality,2022,Север,2,2,1,0,1,1,0,1,0,
+                municipality,2022,Юг,3,1,1,1,0,0,1,0.3333,0,
                 """, transitions.stdout());
 
         OrientirCli.Result status = cli.run("export", "school_status", "--format", "csv");
         assertEquals(0, status.exitCode(), status.stderr());
         assertEquals("""
-                list_year,school_id,school_name,municipality,on_list,status,consecutive_years,total_years,cluster,no_data_reason,shnor_shnsu
-                2020,A,"Школа ""Надежда"", филиал",Север,true,,1,1,,,
-                2020,B,Школа B,Север,true,,1,1,,,
-                2020,C,Школа C,Юг,false,,0,0,,,
-                2020,D,Школа D,Юг,true,,1,1,,,
-                2020,E,Школа E,Юг,false,,0,0,,,
-                2021,A,"Школа ""Надежда"", филиал",Север,true,stayed,2,2,3,,
-                2021,B,Школа B,Север,false,left,0,1,1,,
-                2021,C,Школа C,Юг,false,off,0,0,,,
-                2021,D,Школа D,Юг,true,stayed,2,2,3,,
-                2021,E,Школа E,Юг,false,off,0,0,,,
-                2022,A,"Школа ""Надежда"", филиал",Север,true,stayed,3,3,3,,
-                2022,B,Школа B,Север,true,returning,1,2,3,,
-                2022,C,Школа C,Юг,true,first_time,1,1,2,,
-                2022,D,Школа D,Юг,false,left,0,2,1,,
-                2022,E,Школа E,Юг,false,off,0,0,,,
+                list_year,school_id,school_name,municipality,on_list,status,consecutive_years,total_years,cluster,no_data_reason,shnor_shnsu,region
+                2020,A,"Школа ""Надежда"", филиал",Север,true,,1,1,,,,
+                2020,B,Школа B,Север,true,,1,1,,,,
+                2020,C,Школа C,Юг,false,,0,0,,,,
+                2020,D,Школа D,Юг,true,,1,1,,,,
+                2020,E,Школа E,Юг,false,,0,0,,,,
+                2021,A,"Школа ""Надежда"", филиал",Север,true,stayed,2,2,3,,,
+                2021,B,Школа B,Север,false,left,0,1,1,,,
+                2021,C,Школа C,Юг,false,off,0,0,,,,
+                2021,D,Школа D,Юг,true,stayed,2,2,3,,,
+                2021,E,Школа E,Юг,false,off,0,0,,,,
+                2022,A,"Школа ""Надежда"", филиал",Север,true,stayed,3,3,3,,,
+                2022,B,Школа B,Север,true,returning,1,2,3,,,
+                2022,C,Школа C,Юг,true,first_time,1,1,2,,,
+                2022,D,Школа D,Юг,false,left,0,2,1,,,
+                2022,E,Школа E,Юг,false,off,0,0,,,,
                 """, status.stdout());
 
         OrientirCli.Result quarantine = cli.run("export", "quarantine", "--format", "csv");
@@ -99,7 +99,7 @@ class OrientirEndToEndIT {
         write("2022.csv", "list_year,school_id,reason\n2022,A,НОР\n2022,B,НОР\n2022,C,НОР\n2022,D,НОР\n");
         assertEquals(0, cli.run("run", "--inbox", inbox.toString()).exitCode());
         String corrected = cli.run("export", "list_transitions", "--format", "csv").stdout();
-        assertTrue(corrected.contains("\nregion,2022,,5,4,2,1,1,2,0,0.8,0\n"), corrected);
+        assertTrue(corrected.contains("\nregion,2022,,5,4,2,1,1,2,0,0.8,0,\n"), corrected);
         String loads = cli.run("export", "loads", "--format", "csv").stdout();
         assertTrue(loads.startsWith("load_id,file,kind,rows_read,rows_loaded,rows_quarantined,status\n"), loads);
         assertTrue(loads.contains(",2022.csv,official_list,4,4,0,loaded\n"), loads);
