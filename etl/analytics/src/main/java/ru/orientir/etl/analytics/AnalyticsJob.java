@@ -99,17 +99,18 @@ public final class AnalyticsJob {
      */
     public List<MartFiles> run(String runId, String snapshot, String martsDir) {
         ExecutionMode.apply(spark, snapshot);
+        settings = configured.withRegions(Map.of());
         if (configured.regions().isEmpty()) {
             return runRegions(runId, snapshot, martsDir);
         }
         Map<AnalyticsSettings, List<String>> groups = new java.util.LinkedHashMap<>();
-        String schoolsFile = Storage.resolve(snapshot, Snapshot.fileName("schools"));
-        for (Row r : Regions.normalise(spark.read().parquet(schoolsFile))
-                .select(col(Regions.COLUMN)).distinct().orderBy(col(Regions.COLUMN)).collectAsList()) {
+        Dataset<Row> allSchools = Regions.normalise(spark.read().parquet(Storage.resolve(snapshot,
+                Snapshot.fileName("schools"))));
+        for (Row r : allSchools.select(col(Regions.COLUMN)).distinct().orderBy(col(Regions.COLUMN)).collectAsList()) {
             groups.computeIfAbsent(configured.forRegion(r.getString(0)), s -> new ArrayList<>()).add(r.getString(0));
         }
         if (groups.size() <= 1) {
-            settings = groups.isEmpty() ? configured.withRegions(Map.of()) : groups.keySet().iterator().next();
+            settings = groups.isEmpty() ? settings : groups.keySet().iterator().next();
             return runRegions(runId, snapshot, martsDir);
         }
         // each pass writes its marts under _regions/group-N; each mart is then the union of the passes' rows
@@ -120,8 +121,7 @@ public final class AnalyticsJob {
             for (Map.Entry<AnalyticsSettings, List<String>> g : groups.entrySet()) {
                 settings = g.getKey();
                 onlyRegions = g.getValue();
-                Dataset<Row> schools = Regions.normalise(spark.read().parquet(schoolsFile))
-                        .filter(col(Regions.COLUMN).isin(onlyRegions.toArray()));
+                Dataset<Row> schools = allSchools.filter(col(Regions.COLUMN).isin(onlyRegions.toArray()));
                 groupSchools = schools.select(col("school_id")).distinct().cache();
                 groupMunicipalities = schools.select(col("municipality")).distinct().cache();
                 String passDir = Storage.resolve(Storage.resolve(martsDir, "_regions"), "group-" + group++);

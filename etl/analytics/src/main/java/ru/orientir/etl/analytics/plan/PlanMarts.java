@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
@@ -63,11 +65,13 @@ public final class PlanMarts {
             // Each region apart (docs/methodology.md §0): a plan's municipality is matched among the region's schools,
             // and the comparable schools are the region's own.
             Map<String, List<String[]>> schools = new TreeMap<>();
+            Map<String, Set<String>> municipalities = new HashMap<>();
             Map<String, String> regionOf = new HashMap<>();
             for (Row r : Regions.ensure(status).select(col("municipality"), col("list_year"), col("school_id"),
                     col("region")).collectAsList()) {
                 schools.computeIfAbsent(r.getString(3), k -> new ArrayList<>())
                         .add(new String[] {r.getString(0), String.valueOf(r.getInt(1)), r.getString(2)});
+                municipalities.computeIfAbsent(r.getString(3), k -> new HashSet<>()).add(r.getString(0));
                 regionOf.put(r.getString(2), r.getString(3));
             }
             Map<String, List<MeasureEffects.Results>> results = new HashMap<>();
@@ -84,14 +88,14 @@ public final class PlanMarts {
                 index.put(r.getInt(0) + "|" + r.getString(1), r.getDouble(2));
             }
             for (Map.Entry<String, List<String[]>> region : schools.entrySet()) {
-                Map<String, List<String>> byMunicipality = MeasureEffects.index(region.getValue());
-                List<MeasureEffects.PlanMeasure> own = measures.stream()
-                        .filter(m -> byMunicipality.keySet().stream().anyMatch(k -> k.startsWith(m.municipality() + "|")))
+                Set<String> named = municipalities.get(region.getKey());
+                List<MeasureEffects.PlanMeasure> own = measures.stream().filter(m -> named.contains(m.municipality()))
                         .toList();
                 if (own.isEmpty()) {
                     continue;
                 }
-                for (MeasureEffects.Effect e : MeasureEffects.estimate(MeasureEffects.expand(own, byMunicipality),
+                for (MeasureEffects.Effect e : MeasureEffects.estimate(MeasureEffects.expand(own,
+                        MeasureEffects.index(region.getValue())),
                         results.getOrDefault(region.getKey(), List.of()), index)) {
                     rows.add(RowFactory.create(e.listYear(), e.track(), e.measureType(), e.treated(), e.controls(),
                             e.treatedChange(), e.controlChange(), e.effect(), e.ciLow(), e.ciHigh(), e.note(),
