@@ -97,7 +97,8 @@ public final class ClusterDdl {
      */
     public ClusterDdl(String cluster, String database) {
         if (!cluster.matches(NAME) || !database.matches(NAME)) {
-            throw new IllegalArgumentException("Not a cluster and database name: " + cluster + ", " + database);
+            throw new IllegalArgumentException("«" + cluster + "» и «" + database + "» — не имена кластера и базы ClickHouse "
+                    + "(латинские буквы, цифры и _): исправьте warehouse.cluster или адрес хранилища");
         }
         this.cluster = cluster;
         this.database = database;
@@ -131,7 +132,7 @@ public final class ClusterDdl {
                 try {
                     out.addAll(ddl.rewrite(statements.get(i)));
                 } catch (IllegalStateException e) {
-                    throw new IllegalStateException("V" + script.version() + ", statement " + (i + 1) + ": "
+                    throw new IllegalStateException("миграция V" + script.version() + ", инструкция " + (i + 1) + ": "
                             + e.getMessage(), e);
                 }
             }
@@ -264,7 +265,8 @@ public final class ClusterDdl {
     private List<String> alter(String name, String operations, String sql) {
         Table t = table(name, sql);
         if (t.kind == Kind.VIEW) {
-            throw new IllegalStateException("ALTER TABLE of the view " + name + ": " + abbreviated(sql));
+            throw new IllegalStateException("в режиме кластера ALTER TABLE не применяется к представлению " + name
+                    + ": пересоздайте его (CREATE OR REPLACE VIEW) — " + abbreviated(sql));
         }
         if (t.kind == Kind.GLOBAL) {
             applyColumnOps(t, operations);

@@ -79,7 +79,8 @@ final class ClusterMigrationResolver implements MigrationResolver {
                 text.append(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read migration " + resource.getFilename(), e);
+            throw new UncheckedIOException("Не удалось прочитать миграцию " + resource.getFilename()
+                    + " из сборки Orientir: пересоберите приложение", e);
         }
         return text.toString().replace("\r\n", "\n");
     }
